@@ -1,0 +1,101 @@
+"""Checks at the door: every public constructor and function passes its inputs
+through these, so a value that got in is valid everywhere after."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import InvalidInputError, InvalidTypeError
+
+__all__ = [
+    "check_bool",
+    "check_date",
+    "check_int",
+    "check_text",
+    "optional_text",
+    "to_decimal",
+]
+
+
+def check_date(field: str, value: Any) -> dt.date:
+    """A ``datetime.date`` and nothing else.
+
+    A ``datetime`` is refused rather than truncated: its time (and zone) would be
+    thrown away silently, and whether 23:30 on a Friday in UTC is a Friday in Hà Nội
+    is exactly the kind of question this library must not answer by accident.
+    """
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            f"{field} must be a date, not a datetime (got {value!r}); "
+            "pass value.date() after converting it to Vietnam time"
+        )
+    if not isinstance(value, dt.date):
+        raise InvalidTypeError.for_field(field, "a datetime.date", value)
+    return value
+
+
+def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
+    """An ``int`` (never a ``bool``), optionally at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError.for_field(field, "an integer", value)
+    if minimum is not None and value < minimum:
+        raise InvalidInputError.for_field(field, f"must be at least {minimum}", value)
+    return value
+
+
+def check_bool(field: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidTypeError.for_field(field, "True or False", value)
+    return value
+
+
+def optional_text(field: str, value: Any) -> str | None:
+    """``None``, or a non-blank string stripped of surrounding white space."""
+    return None if value is None else check_text(field, value)
+
+
+def check_text(field: str, value: Any) -> str:
+    """A non-blank string, stripped of surrounding white space."""
+    if not isinstance(value, str):
+        raise InvalidTypeError.for_field(field, "text", value)
+    text = value.strip()
+    if not text:
+        raise InvalidInputError.for_field(field, "must not be empty", value)
+    return text
+
+
+_VI_NUMBER = re.compile(r"^[+-]?\d+(,\d+)?$")
+
+
+def to_decimal(field: str, value: Any) -> Decimal:
+    """A finite ``Decimal`` from an ``int``, ``Decimal``, ``float`` (read through
+    ``str()``) or text; Vietnamese decimal commas ("18,4") and a trailing "%" are
+    accepted in text. ``bool`` and ``None`` are type errors.
+
+    >>> to_decimal("x", "18,4%"), to_decimal("x", 0.1), to_decimal("x", 7)
+    (Decimal('18.4'), Decimal('0.1'), Decimal('7'))
+    """
+    if isinstance(value, bool) or value is None:
+        raise InvalidTypeError.for_field(field, "a number", value)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(str(value))
+    elif isinstance(value, str):
+        text = value.strip().removesuffix("%").strip()
+        if _VI_NUMBER.match(text):
+            text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise InvalidInputError.for_field(field, "must be a number", value) from None
+    else:
+        raise InvalidTypeError.for_field(field, "a number", value)
+    if not number.is_finite():
+        raise InvalidInputError.for_field(field, "must be a finite number", value)
+    return number

@@ -1,0 +1,212 @@
+"""Notice before an inspection.
+
+Hải Phòng's 2019 CCHC inspection plan (``seeds/000_724b3b7e51f48e6f.txt``): the
+schedule is announced to members and inspected units *at least 5 working days
+before the inspection*; inspections run from 1/6/2019 to 31/12/2019; unannounced
+inspections are allowed. "At least N working days before" is read as: at least N
+working days lie strictly between the notice day and the inspection day.
+
+>>> latest_notice_date(date(2019, 6, 3))
+datetime.date(2019, 5, 24)
+>>> notice_is_sufficient(date(2019, 5, 27), date(2019, 6, 3))
+False
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+
+from ._validate import check_bool, check_date, check_int
+from .calendar import WorkingCalendar, public_sector_calendar
+from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
+from .law import Source, as_source
+
+__all__ = [
+    "HAI_PHONG_2019_INSPECTION_PLAN",
+    "InspectionPlan",
+    "NoticeRequirement",
+    "latest_notice_date",
+    "notice_is_sufficient",
+]
+
+SEED_000 = "seeds/000_724b3b7e51f48e6f.txt"
+
+
+def _calendar(calendar: Any) -> WorkingCalendar:
+    if calendar is None:
+        return public_sector_calendar()
+    if not isinstance(calendar, WorkingCalendar):
+        raise InvalidTypeError.for_field("calendar", "a WorkingCalendar or None", calendar)
+    return calendar
+
+
+def _notice_days(working_days: Any) -> int:
+    return check_int("working_days", working_days, minimum=0)
+
+
+def latest_notice_date(
+    inspection_day: date, working_days: int = 5, calendar: WorkingCalendar | None = None
+) -> date:
+    """The latest working day ``d`` before ``inspection_day`` with at least
+    ``working_days`` working days strictly between ``d`` and ``inspection_day``.
+
+    Those days are the ``working_days`` working days just before the inspection;
+    the notice goes out on the working day before the first of them.
+
+    >>> latest_notice_date(date(2019, 5, 8), 3)   # Sat 4/5 (make-up), Mon 6/5, Tue 7/5
+    datetime.date(2019, 5, 3)
+    """
+    check_date("inspection_day", inspection_day)
+    n = _notice_days(working_days)
+    cal = _calendar(calendar)
+    cal._index("inspection_day", inspection_day)
+    return cal.add_working_days(inspection_day, -(n + 1))
+
+
+def notice_is_sufficient(
+    notice_day: date,
+    inspection_day: date,
+    working_days: int = 5,
+    calendar: WorkingCalendar | None = None,
+) -> bool:
+    """Whether at least ``working_days`` working days lie strictly between
+    ``notice_day`` and ``inspection_day``. A notice on or after the inspection day is
+    never sufficient. (A notice sent on a weekend can be sufficient: what counts is
+    the working days between.)
+
+    >>> notice_is_sufficient(date(2019, 5, 24), date(2019, 6, 3))
+    True
+    """
+    check_date("notice_day", notice_day)
+    check_date("inspection_day", inspection_day)
+    n = _notice_days(working_days)
+    cal = _calendar(calendar)
+    if notice_day >= inspection_day:
+        # Still validate the range: an out-of-range day is an error, not a False.
+        cal.is_working_day(notice_day)
+        cal.is_working_day(inspection_day)
+        return False
+    strictly_between = cal.working_days_between(notice_day, inspection_day) - int(
+        cal.is_working_day(inspection_day)
+    )
+    return strictly_between >= n
+
+
+@attrs.frozen
+class NoticeRequirement:
+    """What notice one inspection needs. For an unannounced inspection
+    ``required`` is ``False`` and ``latest_notice`` is ``None``, by the plan's
+    explicit allowance, not by omission."""
+
+    inspection_day: date
+    unannounced: bool
+    working_days: int
+    latest_notice: date | None
+    source: Source
+
+    @property
+    def required(self) -> bool:
+        return not self.unannounced
+
+
+def _plan_days(instance: InspectionPlan, attribute: attrs.Attribute[date], value: date) -> None:
+    check_date(attribute.name, value)
+    if value.year != instance.year:
+        raise InvalidInputError(
+            f"{attribute.name} must fall in the plan's year {instance.year} "
+            f"(got {value.isoformat()})"
+        )
+
+
+@attrs.frozen
+class InspectionPlan:
+    """A year's CCHC inspection plan: its window and its notice requirement.
+
+    >>> plan = HAI_PHONG_2019_INSPECTION_PLAN
+    >>> plan.notice_for(date(2019, 6, 3)).latest_notice
+    datetime.date(2019, 5, 24)
+    >>> plan.notice_for(date(2019, 6, 3), unannounced=True).required
+    False
+    """
+
+    year: int = attrs.field(validator=lambda _i, _a, v: check_int("year", v))
+    first_day: date = attrs.field(validator=_plan_days)
+    last_day: date = attrs.field(validator=_plan_days)
+    notice_working_days: int = attrs.field(default=5, validator=lambda _i, _a, v: _notice_days(v))
+    source: Source = attrs.field(
+        default=Source("custom inspection plan", provenance="supplied"),
+        converter=as_source,
+        kw_only=True,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.last_day < self.first_day:
+            raise InvalidInputError(
+                f"last_day must not be before first_day (got {self.first_day.isoformat()} "
+                f"to {self.last_day.isoformat()})"
+            )
+
+    def covers(self, day: date) -> bool:
+        check_date("inspection_day", day)
+        return self.first_day <= day <= self.last_day
+
+    def _check_in_window(self, day: date) -> None:
+        if not self.covers(day):
+            raise OutOfRangeError(
+                f"inspection_day {day.isoformat()} is outside the {self.year} plan's window "
+                f"{self.first_day.isoformat()} to {self.last_day.isoformat()}"
+            )
+
+    def notice_for(
+        self,
+        inspection_day: date,
+        *,
+        unannounced: bool = False,
+        calendar: WorkingCalendar | None = None,
+    ) -> NoticeRequirement:
+        """The notice an inspection on ``inspection_day`` needs under this plan."""
+        self._check_in_window(inspection_day)
+        check_bool("unannounced", unannounced)
+        latest = (
+            None
+            if unannounced
+            else latest_notice_date(inspection_day, self.notice_working_days, calendar)
+        )
+        return NoticeRequirement(
+            inspection_day, unannounced, self.notice_working_days, latest, self.source
+        )
+
+    def notice_is_sufficient(
+        self,
+        notice_day: date | None,
+        inspection_day: date,
+        *,
+        unannounced: bool = False,
+        calendar: WorkingCalendar | None = None,
+    ) -> bool:
+        """Whether a notice sent on ``notice_day`` satisfies the plan; an
+        unannounced inspection needs none (``notice_day`` may be ``None``)."""
+        self._check_in_window(inspection_day)
+        if check_bool("unannounced", unannounced):
+            return True
+        if notice_day is None:
+            return False
+        return notice_is_sufficient(notice_day, inspection_day, self.notice_working_days, calendar)
+
+
+HAI_PHONG_2019_INSPECTION_PLAN = InspectionPlan(
+    2019,
+    date(2019, 6, 1),
+    date(2019, 12, 31),
+    5,
+    source=Source(
+        "Kế hoạch kiểm tra công tác CCHC nhà nước thành phố Hải Phòng năm 2019",
+        location=SEED_000,
+        note="4 inspection teams led by vice-chairmen; notice at least 5 working days; "
+        "unannounced inspections allowed",
+    ),
+)
+"""Hải Phòng's 2019 plan: 1/6/2019 to 31/12/2019, 5 working days' notice (seed 000)."""

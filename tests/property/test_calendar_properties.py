@@ -1,0 +1,95 @@
+"""The fast calendar agrees with a naive day-by-day walk over holidays.VN, and its
+offsets and counts obey the algebra of the Civil Code conventions."""
+
+from datetime import date, timedelta
+
+import holidays
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_rules import latest_notice_date, notice_is_sufficient, public_sector_calendar
+
+CAL = public_sector_calendar()
+FIRST, LAST = CAL.supported_range
+VN = holidays.VN(years=range(FIRST.year, LAST.year + 1))
+WORKED_WEEKENDS = VN.weekend_workdays
+
+days = st.dates(min_value=FIRST, max_value=LAST)
+inner_days = st.dates(min_value=FIRST + timedelta(days=60), max_value=LAST - timedelta(days=60))
+offsets = st.integers(min_value=-30, max_value=30)
+
+
+def naive_is_working(day: date) -> bool:
+    return day in WORKED_WEEKENDS or (day.weekday() < 5 and day not in VN)
+
+
+def naive_between(start: date, end: date) -> int:
+    sign, lo, hi = (1, start, end) if start <= end else (-1, end, start)
+    count, day = 0, lo
+    while day < hi:
+        day += timedelta(days=1)
+        count += naive_is_working(day)
+    return sign * count
+
+
+def naive_add(day: date, n: int) -> date:
+    if n == 0:
+        while not naive_is_working(day):
+            day += timedelta(days=1)
+        return day
+    step = timedelta(days=1 if n > 0 else -1)
+    remaining = abs(n)
+    while remaining:
+        day += step
+        remaining -= naive_is_working(day)
+    return day
+
+
+@given(days)
+def test_is_working_day_agrees_with_naive(day):
+    assert CAL.is_working_day(day) == naive_is_working(day)
+
+
+@given(days, days)
+def test_count_agrees_with_naive_walk(a, b):
+    assert CAL.working_days_between(a, b) == naive_between(a, b)
+
+
+@given(inner_days, offsets)
+def test_offset_agrees_with_naive_walk(day, n):
+    assert CAL.add_working_days(day, n) == naive_add(day, n)
+
+
+@given(inner_days, st.integers(min_value=1, max_value=30))
+def test_count_inverts_offset(day, n):
+    assert CAL.working_days_between(day, CAL.add_working_days(day, n)) == n
+
+
+@given(days, days, days)
+def test_counts_add_up_over_adjacent_intervals(a, b, c):
+    assert CAL.working_days_between(a, b) + CAL.working_days_between(
+        b, c
+    ) == CAL.working_days_between(a, c)
+
+
+@given(days, days)
+def test_count_changes_sign_when_swapped(a, b):
+    assert CAL.working_days_between(a, b) == -CAL.working_days_between(b, a)
+
+
+@given(inner_days, st.integers(min_value=0, max_value=15))
+def test_latest_notice_is_sufficient_and_the_next_working_day_is_not(inspection, n):
+    latest = latest_notice_date(inspection, n)
+    assert CAL.is_working_day(latest)
+    assert notice_is_sufficient(latest, inspection, n)
+    assert not notice_is_sufficient(CAL.add_working_days(latest, 1), inspection, n)
+
+
+@given(st.lists(days, max_size=5), st.lists(days, max_size=5))
+def test_with_changes_never_alters_the_calendar_it_came_from(off, on):
+    on = [d for d in on if d not in off]
+    before = [CAL.is_working_day(d) for d in off + on]
+    changed = CAL.with_changes(days_off=off, working_days=on, source="test")
+    assert [CAL.is_working_day(d) for d in off + on] == before
+    assert all(not changed.is_working_day(d) for d in off)
+    assert all(changed.is_working_day(d) for d in on)

@@ -1,0 +1,104 @@
+from datetime import date
+
+import pytest
+
+from cchc_rules import (
+    HAI_PHONG_2019_INSPECTION_PLAN,
+    InspectionPlan,
+    InvalidInputError,
+    InvalidTypeError,
+    OutOfRangeError,
+    WorkingCalendar,
+    latest_notice_date,
+    notice_is_sufficient,
+)
+
+PLAN = HAI_PHONG_2019_INSPECTION_PLAN
+
+
+def test_spec_example_inspection_3_june_2019():
+    assert latest_notice_date(date(2019, 6, 3)) == date(2019, 5, 24)
+    assert notice_is_sufficient(date(2019, 5, 24), date(2019, 6, 3))
+    assert not notice_is_sufficient(date(2019, 5, 27), date(2019, 6, 3))
+
+
+def test_make_up_saturday_counts_as_a_working_day_between():
+    assert latest_notice_date(date(2019, 5, 8), 3) == date(2019, 5, 3)
+
+
+def test_notice_on_a_weekend_can_be_sufficient():
+    # Sat 25/5/2019: 27, 28, 29, 30, 31 May lie between it and Mon 3/6.
+    assert notice_is_sufficient(date(2019, 5, 25), date(2019, 6, 3))
+
+
+def test_notice_on_or_after_the_inspection_is_never_sufficient():
+    assert not notice_is_sufficient(date(2019, 6, 3), date(2019, 6, 3), 0)
+    assert not notice_is_sufficient(date(2019, 6, 4), date(2019, 6, 3), 0)
+
+
+def test_zero_days_means_any_earlier_working_day():
+    assert latest_notice_date(date(2019, 6, 3), 0) == date(2019, 5, 31)
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(InvalidInputError, match=r"working_days must be at least 0 \(got -1\)"):
+        latest_notice_date(date(2019, 6, 3), -1)
+    with pytest.raises(InvalidTypeError, match=r"inspection_day must be a datetime\.date"):
+        latest_notice_date("2019-06-03")
+    with pytest.raises(InvalidTypeError, match="calendar must be a WorkingCalendar"):
+        latest_notice_date(date(2019, 6, 3), 5, calendar="VN")
+    with pytest.raises(OutOfRangeError, match="inspection_day 2030-01-07 is outside"):
+        latest_notice_date(date(2030, 1, 7))
+    with pytest.raises(OutOfRangeError):
+        notice_is_sufficient(date(2031, 1, 1), date(2030, 1, 7))
+
+
+def test_custom_calendar_is_used():
+    plain = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
+    # Without the 2019 swap, Mon 29/4 to Wed 1/5 are working days.
+    assert latest_notice_date(date(2019, 5, 2), 2, calendar=plain) == date(2019, 4, 29)
+    assert latest_notice_date(date(2019, 5, 2), 2) == date(2019, 4, 24)
+
+
+def test_plan_from_seed_000():
+    assert (PLAN.first_day, PLAN.last_day, PLAN.notice_working_days) == (
+        date(2019, 6, 1),
+        date(2019, 12, 31),
+        5,
+    )
+    assert PLAN.source.location == "seeds/000_724b3b7e51f48e6f.txt"
+    assert PLAN.source.verified
+
+
+def test_plan_answers_notice_deadline_inside_its_window():
+    need = PLAN.notice_for(date(2019, 6, 3))
+    assert need.required
+    assert need.latest_notice == date(2019, 5, 24)
+    assert need.working_days == 5
+    assert PLAN.notice_is_sufficient(date(2019, 5, 24), date(2019, 6, 3))
+    assert not PLAN.notice_is_sufficient(date(2019, 5, 27), date(2019, 6, 3))
+    assert not PLAN.notice_is_sufficient(None, date(2019, 6, 3))
+
+
+def test_unannounced_inspection_needs_no_notice_explicitly():
+    need = PLAN.notice_for(date(2019, 6, 3), unannounced=True)
+    assert not need.required
+    assert need.latest_notice is None
+    assert PLAN.notice_is_sufficient(None, date(2019, 6, 3), unannounced=True)
+
+
+@pytest.mark.parametrize("day", [date(2019, 5, 31), date(2020, 1, 2)])
+def test_plan_rejects_days_outside_its_window(day):
+    with pytest.raises(OutOfRangeError, match="outside the 2019 plan's window 2019-06-01"):
+        PLAN.notice_for(day)
+
+
+def test_plan_validation():
+    with pytest.raises(InvalidInputError, match="must fall in the plan's year 2019"):
+        InspectionPlan(2019, date(2018, 6, 1), date(2019, 12, 31))
+    with pytest.raises(InvalidInputError, match="last_day must not be before first_day"):
+        InspectionPlan(2019, date(2019, 6, 1), date(2019, 5, 31))
+    with pytest.raises(InvalidInputError, match="working_days must be at least 0"):
+        InspectionPlan(2019, date(2019, 6, 1), date(2019, 6, 30), -2)
+    with pytest.raises(InvalidTypeError, match="unannounced must be True or False"):
+        PLAN.notice_for(date(2019, 6, 3), unannounced="yes")
