@@ -91,7 +91,10 @@ def main(smoke: bool = False) -> None:
             f"   ratio ×{theirs / ours:,.0f}"
         )
     imp, build = build_and_import_times()
-    print(f"import cchc_rules {imp * 1e3:.1f} ms; public_sector_calendar() first build, incl. importing holidays {build * 1e3:.1f} ms")
+    print(
+        f"import cchc_rules {imp * 1e3:.1f} ms; first public_sector_calendar() "
+        f"(incl. importing holidays) {build * 1e3:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

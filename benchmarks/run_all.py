@@ -3,18 +3,19 @@ the scripts from rotting; figures from a smoke run mean nothing)."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import bench_calendar  # noqa: E402
+BENCHMARKS = ("bench_calendar",)
 
 
 def main() -> None:
     smoke = "--smoke" in sys.argv
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     print(f"cchc_rules benchmarks ({'smoke' if smoke else 'full'} run)")
-    bench_calendar.main(smoke)
+    for name in BENCHMARKS:
+        importlib.import_module(name).main(smoke)
 
 
 if __name__ == "__main__":
