@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from ._validate import check_date, check_int
-from .errors import InvalidInputError, OutOfRangeError
+from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import Source
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "DEFAULT_LAST_YEAR",
     "SpecialDay",
     "WorkingCalendar",
+    "calendar_or_default",
     "public_sector_calendar",
 ]
 
@@ -284,6 +285,15 @@ class WorkingCalendar:
             [*self._special.values(), *changes],
             name=f"{self._name} with changes",
         )
+
+
+def calendar_or_default(calendar: Any) -> WorkingCalendar:
+    """``calendar``, or the public-sector calendar when it is ``None``."""
+    if calendar is None:
+        return public_sector_calendar()
+    if not isinstance(calendar, WorkingCalendar):
+        raise InvalidTypeError.for_field("calendar", "a WorkingCalendar or None", calendar)
+    return calendar
 
 
 def _holiday_source() -> Source:

@@ -12,6 +12,8 @@ from typing import TextIO
 from ._table import render
 from .calendar import public_sector_calendar
 from .notice import HAI_PHONG_2019_INSPECTION_PLAN
+from .tasks import COUNT_FIELDS, SEED_004_REPORT, Task, check_task_report, tally_by, tally_tasks
+from .units import Unit, UnitKind
 
 INSPECTION_DAYS_2019 = (
     date(2019, 6, 3),
@@ -61,7 +63,106 @@ def show_inspection_plan(out: TextIO) -> None:
     print(render(["inspection", "latest notice", "working days between"], rows), file=out)
 
 
-def run(out: TextIO) -> None:
-    """Print the whole example story, in order."""
+def show_task_report(out: TextIO) -> int:
+    """Seed 004's published figures and what does not add up; returns the number of
+    discrepancies."""
+    report = SEED_004_REPORT
+    _heading(out, "3. Kiểm tra số liệu công bố / Checking published task figures (seed 004)")
+    print(
+        "Thanh tra thành phố Hải Phòng, 9 tháng đầu năm 2018 (seeds/004_e29fac6bcdc39f22.txt):",
+        file=out,
+    )
+    rows: list[list[object]] = []
+    for name in COUNT_FIELDS:
+        pct = getattr(report, f"{name}_pct", None)
+        rows.append([name, getattr(report, name) or "", "" if pct is None else f"{pct}%"])
+    print(render(["figure", "stated", "stated %"], rows), file=out)
+    found = check_task_report(report)
+    print(
+        f"\n{len(found)} discrepancy found:"
+        if len(found) == 1
+        else f"\n{len(found)} discrepancies found:",
+        file=out,
+    )
+    for d in found:
+        print(f"  - {d.message}\n    {d.message_vi}", file=out)
+    return len(found)
+
+
+EXAMPLE_AS_OF = date(2019, 5, 10)
+
+
+def example_tasks() -> list[Task]:
+    """Illustrative tasks (not from the sources) around the 2019 swap at 30/4."""
+    so_noi_vu = Unit("Sở Nội vụ", UnitKind.DEPARTMENT)
+    le_chan = Unit("UBND quận Lê Chân", UnitKind.DISTRICT)
+    return [
+        Task("Ban hành kế hoạch CCHC", date(2019, 4, 27), date(2019, 5, 2), unit=so_noi_vu),
+        Task("Báo cáo quý I", date(2019, 4, 5), date(2019, 4, 9), unit=so_noi_vu),
+        Task.within_working_days("Rà soát TTHC", date(2019, 4, 26), 5, unit=le_chan),
+        Task("Cập nhật cổng dịch vụ công", date(2019, 5, 3), unit=le_chan),
+    ]
+
+
+def show_task_tally(out: TextIO) -> None:
+    _heading(out, "4. Tình hình thực hiện nhiệm vụ / Task tally (illustrative)")
+    items = example_tasks()
+    rows: list[list[object]] = []
+    for task in items:
+        rows.append(
+            [
+                task.title,
+                f"{task.due:%d/%m}",
+                f"{task.deadline():%d/%m}",
+                "" if task.completed is None else f"{task.completed:%d/%m}",
+                task.status(EXAMPLE_AS_OF).label_vi,
+            ]
+        )
+    print(
+        f"As of {EXAMPLE_AS_OF:%d/%m/%Y}; a deadline on a day off rolls to the next "
+        "working day (Bộ luật Dân sự 2015, Điều 148(5)).",
+        file=out,
+    )
+    print(render(["task", "due", "deadline", "completed", "status"], rows), file=out)
+    rows = []
+    for unit, tally in tally_by(items, EXAMPLE_AS_OF).items():
+        name = unit.name if isinstance(unit, Unit) else "(none)"
+        rows.append(
+            [
+                name,
+                tally.assigned,
+                tally.on_time,
+                tally.late,
+                tally.in_progress,
+                tally.overdue,
+                f"{tally.percent('on_time')}%",
+            ]
+        )
+    total = tally_tasks(items, EXAMPLE_AS_OF)
+    rows.append(
+        [
+            "Total",
+            total.assigned,
+            total.on_time,
+            total.late,
+            total.in_progress,
+            total.overdue,
+            f"{total.percent('on_time')}%",
+        ]
+    )
+    print(
+        render(
+            ["unit", "assigned", "on time", "late", "in progress", "overdue", "on time %"], rows
+        ),
+        file=out,
+    )
+
+
+def run(out: TextIO) -> int:
+    """Print the whole example story, in order; returns the number of
+    discrepancies and findings a reviewer should look at."""
     print("cchc-rules demo — Hải Phòng 2019", file=out)
     show_inspection_plan(out)
+    issues = show_task_report(out)
+    show_task_tally(out)
+    return issues

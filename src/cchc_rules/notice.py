@@ -20,8 +20,8 @@ from typing import Any
 import attrs
 
 from ._validate import check_bool, check_date, check_int
-from .calendar import WorkingCalendar, public_sector_calendar
-from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
+from .calendar import WorkingCalendar, calendar_or_default
+from .errors import InvalidInputError, OutOfRangeError
 from .law import Source, as_source
 
 __all__ = [
@@ -33,14 +33,6 @@ __all__ = [
 ]
 
 SEED_000 = "seeds/000_724b3b7e51f48e6f.txt"
-
-
-def _calendar(calendar: Any) -> WorkingCalendar:
-    if calendar is None:
-        return public_sector_calendar()
-    if not isinstance(calendar, WorkingCalendar):
-        raise InvalidTypeError.for_field("calendar", "a WorkingCalendar or None", calendar)
-    return calendar
 
 
 def _notice_days(working_days: Any) -> int:
@@ -61,7 +53,7 @@ def latest_notice_date(
     """
     check_date("inspection_day", inspection_day)
     n = _notice_days(working_days)
-    cal = _calendar(calendar)
+    cal = calendar_or_default(calendar)
     cal._index("inspection_day", inspection_day)
     return cal.add_working_days(inspection_day, -(n + 1))
 
@@ -83,7 +75,7 @@ def notice_is_sufficient(
     check_date("notice_day", notice_day)
     check_date("inspection_day", inspection_day)
     n = _notice_days(working_days)
-    cal = _calendar(calendar)
+    cal = calendar_or_default(calendar)
     if notice_day >= inspection_day:
         # Still validate the range: an out-of-range day is an error, not a False.
         cal.is_working_day(notice_day)

@@ -1,0 +1,120 @@
+"""Hypothesis strategies for ``cchc_rules`` domain objects, for your own property
+tests (install ``cchc_rules[testing]``). The project's own property suites use
+them too.
+
+>>> from hypothesis import given
+>>> @given(tasks())
+... def test_status_is_defined(task):
+...     assert task.status(task.due) is not None
+>>> test_status_is_defined()
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from .calendar import WorkingCalendar, public_sector_calendar
+from .tasks import Task, TaskReport, TaskTally
+from .units import Head, Unit, UnitKind
+
+__all__ = [
+    "dates",
+    "heads",
+    "scores",
+    "task_reports",
+    "task_tallies",
+    "tasks",
+    "units",
+]
+
+_NAMES = st.sampled_from(
+    ["Sở Nội vụ", "Sở Tư pháp", "UBND quận Lê Chân", "Phòng Nội vụ", "UBND xã An Lư", "Thanh tra"]
+)
+
+
+def dates(
+    calendar: WorkingCalendar | None = None, margin_days: int = 0
+) -> st.SearchStrategy[date]:
+    """Days inside ``calendar``'s supported range (default: the public-sector one),
+    ``margin_days`` away from both ends so offsets from them stay in range."""
+    first, last = (calendar or public_sector_calendar()).supported_range
+    return st.dates(first + timedelta(days=margin_days), last - timedelta(days=margin_days))
+
+
+def units(kind: UnitKind | None = None) -> st.SearchStrategy[Unit]:
+    """Valid units of ``kind`` (any kind by default), with valid parents."""
+    departments = st.builds(Unit, _NAMES, st.just(UnitKind.DEPARTMENT))
+    districts = st.builds(Unit, _NAMES, st.just(UnitKind.DISTRICT))
+    by_kind = {
+        UnitKind.DEPARTMENT: departments,
+        UnitKind.DISTRICT: districts,
+        UnitKind.SUBORDINATE: st.builds(
+            Unit, _NAMES, st.just(UnitKind.SUBORDINATE), departments | districts
+        ),
+        UnitKind.COMMUNE: st.builds(Unit, _NAMES, st.just(UnitKind.COMMUNE), districts),
+    }
+    if kind is not None:
+        return by_kind[kind]
+    return st.one_of(*by_kind.values())
+
+
+def heads(unit: st.SearchStrategy[Unit] | None = None) -> st.SearchStrategy[Head]:
+    return st.builds(
+        Head, st.sampled_from(["Nguyễn Văn A", "Trần Thị B", "Lê Văn C"]), unit or units()
+    )
+
+
+def tasks(
+    first: date = date(2018, 1, 1), last: date = date(2026, 6, 30)
+) -> st.SearchStrategy[Task]:
+    """Valid tasks assigned between ``first`` and ``last``, due within 120 days and
+    completed (or not) within 180 days of assignment. The defaults keep every
+    deadline inside the public-sector calendar."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Task:
+        assigned = draw(st.dates(first, last))
+        due = assigned + timedelta(days=draw(st.integers(0, 120)))
+        completed = draw(
+            st.none() | st.integers(0, 180).map(lambda d: assigned + timedelta(days=d))
+        )
+        with_assigned = draw(st.booleans())
+        return Task(
+            "nhiệm vụ",
+            due,
+            completed,
+            assigned=assigned if with_assigned else None,
+            unit=draw(st.none() | units()),
+            area=draw(st.sampled_from([None, "TTHC", "Công vụ", "Tài chính công"])),
+        )
+
+    return build()
+
+
+def scores(places: int = 2) -> st.SearchStrategy[Decimal]:
+    """CCHC index scores from 0 to 100 with up to ``places`` decimal places."""
+    scale = 10**places
+    return st.integers(0, 100 * scale).map(lambda n: Decimal(n).scaleb(-places))
+
+
+def task_tallies(max_count: int = 2000) -> st.SearchStrategy[TaskTally]:
+    """Consistent tallies (the parts add up), possibly empty."""
+    part = st.integers(0, max_count)
+
+    def build(on_time: int, late: int, in_progress: int, overdue: int) -> TaskTally:
+        completed = on_time + late
+        return TaskTally(
+            completed + in_progress + overdue, completed, on_time, late, in_progress, overdue
+        )
+
+    return st.builds(build, part, part, part, part)
+
+
+def task_reports(places: st.SearchStrategy[int] | None = None) -> st.SearchStrategy[TaskReport]:
+    """Consistent published reports: every count and percentage given and right,
+    at a drawn precision (0–3 decimal places by default)."""
+    nonempty = task_tallies().filter(lambda t: t.assigned > 0)
+    return st.builds(lambda t, p: t.to_report(p), nonempty, places or st.integers(0, 3))

@@ -1,0 +1,96 @@
+"""Invariants of task status, tallies and published-figure checks."""
+
+from datetime import timedelta
+from decimal import Decimal
+from fractions import Fraction
+from math import floor
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_rules import (
+    TaskReport,
+    TaskStatus,
+    check_percentage,
+    check_task_report,
+    percent_of,
+    tally_tasks,
+)
+from cchc_rules.strategies import task_reports, task_tallies, tasks
+
+# Every status a task can reach from each status as as_of advances (or stays).
+REACHABLE = {
+    TaskStatus.IN_PROGRESS: set(TaskStatus),
+    TaskStatus.OVERDUE: {TaskStatus.OVERDUE, TaskStatus.LATE},
+    TaskStatus.ON_TIME: {TaskStatus.ON_TIME},
+    TaskStatus.LATE: {TaskStatus.LATE},
+}
+
+
+@given(st.lists(tasks(), max_size=30), st.integers(0, 400))
+def test_statuses_partition_the_tasks(items, days_after):
+    as_of = min((t.due for t in items), default=None)
+    if as_of is None:
+        return
+    tally = tally_tasks(items, as_of + timedelta(days=days_after))
+    assert tally.assigned == len(items)
+    assert tally.completed == tally.on_time + tally.late
+    assert tally.assigned == tally.completed + tally.in_progress + tally.overdue
+
+
+@given(tasks(), st.integers(0, 200), st.integers(0, 200))
+def test_status_only_moves_forward(task, a, b):
+    start = task.assigned or task.due - timedelta(days=30)
+    earlier, later = start + timedelta(days=min(a, b)), start + timedelta(days=max(a, b))
+    assert task.status(later) in REACHABLE[task.status(earlier)]
+
+
+@given(task_reports())
+def test_a_report_built_from_a_tally_checks_clean(report):
+    assert check_task_report(report) == ()
+
+
+FIGURES = [f.name for f in attrs.fields(TaskReport)]
+
+
+@given(task_reports(), st.sampled_from(FIGURES), st.integers(1, 50), st.booleans())
+def test_changing_any_one_figure_yields_a_discrepancy_naming_it(report, field, step, down):
+    stated = getattr(report, field)
+    if isinstance(stated, Decimal):
+        unit = Decimal(1).scaleb(stated.as_tuple().exponent)
+        changed = (
+            stated - step * unit if down and stated - step * unit >= 0 else stated + step * unit
+        )
+    else:
+        changed = stated - step if down and stated - step >= 0 else stated + step
+    found = check_task_report(attrs.evolve(report, **{field: changed}))
+    assert any(field in d.fields for d in found), (field, stated, changed, found)
+
+
+def exact_half_up(part: int, whole: int, places: int) -> Decimal:
+    scaled = Fraction(part * 100, whole) * 10**places
+    return Decimal(floor(scaled + Fraction(1, 2))).scaleb(-places)
+
+
+@given(st.integers(1, 10**9), st.data(), st.integers(0, 8))
+def test_check_percentage_is_exact_at_every_precision(whole, data, places):
+    part = data.draw(st.integers(0, whole))
+    expected = exact_half_up(part, whole, places)
+    assert percent_of(part, whole, places) == expected
+    stated = f"{expected:.{places}f}"
+    assert check_percentage(part, whole, stated) is None
+    nudged = expected + Decimal(1).scaleb(-places)
+    wrong = check_percentage(part, whole, f"{nudged:.{places}f}")
+    assert wrong is not None
+    assert wrong.expected == expected
+
+
+@given(task_tallies())
+def test_tally_percentages_sum_of_parts_is_consistent(tally):
+    if tally.assigned == 0:
+        return
+    exact = Fraction(tally.on_time * 100, tally.assigned)
+    assert abs(
+        tally.percent("on_time", 3) - Decimal(exact.numerator) / exact.denominator
+    ) <= Decimal("0.0005")
