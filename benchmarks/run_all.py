@@ -7,7 +7,7 @@ import importlib
 import sys
 from pathlib import Path
 
-BENCHMARKS = ("bench_calendar",)
+BENCHMARKS = ("bench_calendar", "bench_grading")
 
 
 def main() -> None:

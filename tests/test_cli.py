@@ -1,8 +1,10 @@
 """The command line through its real entry point: exit statuses, first lines,
 one-line errors, never a traceback."""
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +68,100 @@ def test_console_script_runs_without_traceback():
     assert proc.returncode == 2
     assert "not-a-date" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs/examples"
+
+
+def test_grade_json_one_object_per_row_in_order(capsys, tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "unit,kind,parent,head,year,index_score\n"
+        "Sở A,DEPARTMENT,,A,2019,95\nSở B,DEPARTMENT,,B,2019,120\nSở C,DEPARTMENT,,C,2019,75\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "grade", str(path), "--format", "json")
+    data = json.loads(out)
+    assert status == 1
+    assert [d.get("grade") for d in data] == ["EXCELLENT", None, "COMPLETED"]
+    assert data[1]["rejected"] is True
+    assert "row 3, index_score: index_score must be between 0 and 100 (got '120')" in err
+    assert "1 of 3 rows rejected" in err
+    assert "Traceback" not in err
+
+
+def test_grade_table_and_csv_and_rulebook(capsys):
+    status, out, _ = run(capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"))
+    assert status == 0
+    assert "NOTE: these grades use unverified parameters" in out
+    status, out, _ = run(capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"), "--format", "csv")
+    assert out.splitlines()[1].startswith("Sở Nội vụ,DEPARTMENT,,")
+    status, out, _ = run(
+        capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"), "--format", "json",
+        "--rulebook", str(EXAMPLES / "quang_ngai_2018.toml"),
+    )  # fmt: skip
+    assert {d["rulebook"] for d in json.loads(out)} == {"quang-ngai-2018"}
+    assert json.loads(out)[4]["grade"] == "COMPLETED"  # 69.99 >= 50 in Quảng Ngãi
+
+
+def test_explain_prints_the_trace(capsys):
+    status, out, _ = run(capsys, "explain", str(EXAMPLES / "haiphong_2019.csv"), "--lang", "en")
+    assert status == 0
+    assert "Base grade from the CCHC index: index_score = 91.20" in out
+
+
+def test_check_report_seed_004(capsys, tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text(
+        json.dumps({"assigned": 287, "completed": 256, "on_time": 203, "late": 53,
+                    "in_progress": 31, "completed_pct": "89,2", "on_time_pct": "70,7",
+                    "late_pct": "18,4"}),
+        encoding="utf-8",
+    )  # fmt: skip
+    status, out, _ = run(capsys, "check-report", str(path))
+    assert status == 1
+    assert out.count("\n") == 1
+    assert "18,5%" in out
+    status, out, _ = run(capsys, "check-report", str(path), "--format", "json")
+    assert json.loads(out)[0]["field"] == "late_pct"
+    path.write_text('{"assigned": 10, "completed": 5, "completed_pct": "50"}', encoding="utf-8")
+    assert run(capsys, "check-report", str(path))[0] == 0
+
+
+def test_check_report_bad_input_exits_2(capsys, tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text('{"assigned": "many"}', encoding="utf-8")
+    status, _, err = run(capsys, "check-report", str(path))
+    assert status == 2
+    assert "assigned" in err
+    assert "'many'" in err
+
+
+def test_missing_file_exits_2(capsys, tmp_path):
+    status, _, err = run(capsys, "grade", str(tmp_path / "nope.csv"))
+    assert status == 2
+    assert "nope.csv" in err
+
+
+def test_calendar_lists_named_days(capsys):
+    status, out, _ = run(capsys, "calendar", "2019")
+    assert status == 0
+    assert "2019-05-04  Sat  working" in out
+    assert run(capsys, "calendar", "2040")[0] == 2
+
+
+def test_output_is_written_atomically_and_never_over_the_input(capsys, tmp_path):
+    target = tmp_path / "out.json"
+    status, out, _ = run(
+        capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"), "--format", "json",
+        "--output", str(target),
+    )  # fmt: skip
+    assert (status, out) == (0, "")
+    assert len(json.loads(target.read_text(encoding="utf-8"))) == 5
+    copy = tmp_path / "in.csv"
+    copy.write_text((EXAMPLES / "haiphong_2019.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    before = copy.read_text(encoding="utf-8")
+    status, _, err = run(capsys, "grade", str(copy), "--output", str(copy))
+    assert status == 2
+    assert "would overwrite the input" in err
+    assert copy.read_text(encoding="utf-8") == before

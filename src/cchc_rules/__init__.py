@@ -6,6 +6,18 @@ The public face of the library: it re-exports the contract of SPEC section 4.
 
 from .calendar import SpecialDay, WorkingCalendar, public_sector_calendar
 from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
+from .grades import Grade
+from .grading import (
+    Assessment,
+    BatchResult,
+    Finding,
+    MitigationGrounds,
+    Step,
+    Verdict,
+    grade_head,
+    grade_many,
+    records,
+)
 from .law import DatedParameter, DatedValue, Provenance, Source
 from .notice import (
     HAI_PHONG_2019_INSPECTION_PLAN,
@@ -15,6 +27,7 @@ from .notice import (
     notice_is_sufficient,
 )
 from .periods import PeriodUnit, ReportFrequency, ReportingPeriod, period_end, reporting_periods
+from .rulebooks import DECISION_30_2018, Bands, Rulebook, load_rulebook
 from .tasks import (
     SEED_004_REPORT,
     Discrepancy,
@@ -32,8 +45,12 @@ from .tasks import (
 from .units import Evaluator, EvaluatorRole, Head, Unit, UnitKind, evaluator_for
 
 __all__ = [
+    "DECISION_30_2018",
     "HAI_PHONG_2019_INSPECTION_PLAN",
     "SEED_004_REPORT",
+    "Assessment",
+    "Bands",
+    "BatchResult",
     "CchcError",
     "DatedParameter",
     "DatedValue",
@@ -41,10 +58,13 @@ __all__ = [
     "DiscrepancyKind",
     "Evaluator",
     "EvaluatorRole",
+    "Finding",
+    "Grade",
     "Head",
     "InspectionPlan",
     "InvalidInputError",
     "InvalidTypeError",
+    "MitigationGrounds",
     "NoticeRequirement",
     "OutOfRangeError",
     "PeriodUnit",
@@ -52,23 +72,30 @@ __all__ = [
     "Provenance",
     "ReportFrequency",
     "ReportingPeriod",
+    "Rulebook",
     "Source",
     "SpecialDay",
+    "Step",
     "Task",
     "TaskReport",
     "TaskStatus",
     "TaskTally",
     "Unit",
     "UnitKind",
+    "Verdict",
     "WorkingCalendar",
     "check_percentage",
     "check_task_report",
     "evaluator_for",
+    "grade_head",
+    "grade_many",
     "latest_notice_date",
+    "load_rulebook",
     "notice_is_sufficient",
     "percent_of",
     "period_end",
     "public_sector_calendar",
+    "records",
     "reporting_periods",
     "tally_by",
     "tally_tasks",

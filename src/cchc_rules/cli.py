@@ -8,13 +8,28 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import demo
-from .errors import CchcError
+from ._table import render
+from .calendar import public_sector_calendar
+from .errors import CchcError, Problem
+from .grading import Verdict, grade_head
+from .io import (
+    parse_assessment_rows,
+    read_rows,
+    read_task_report,
+    verdicts_to_csv,
+    verdicts_to_json,
+)
 from .notice import latest_notice_date
+from .rulebooks import DECISION_30_2018, Rulebook, load_rulebook
+from .tasks import check_task_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -67,7 +82,43 @@ def build_parser() -> argparse.ArgumentParser:
         default=5,
         help="working days that must lie strictly between notice and inspection (default 5)",
     )
+    grade = commands.add_parser("grade", help="grade heads from a CSV or JSON file")
+    grade.add_argument(
+        "file", type=Path, help="CSV (unit,kind,parent,head,year,index_score) or JSON"
+    )
+    grade.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _common(grade)
+
+    explain = commands.add_parser("explain", help="the reasoning behind each verdict")
+    explain.add_argument("file", type=Path, help="CSV or JSON, as for grade")
+    _common(explain)
+
+    report = commands.add_parser("check-report", help="check published task figures (JSON)")
+    report.add_argument("file", type=Path, help="a JSON object with TaskReport's fields")
+    report.add_argument("--format", choices=("table", "json"), default="table")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    report.add_argument("--output", type=Path, help="write to this file (atomically)")
+
+    calendar = commands.add_parser("calendar", help="a year's days off and make-up working days")
+    calendar.add_argument("year", type=_year, help="e.g. 2019")
     return parser
+
+
+def _common(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--rulebook", type=Path, help="a rulebook file (TOML or JSON)")
+    cmd.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of labels and explanations (default vi)",
+    )
+    cmd.add_argument("--output", type=Path, help="write to this file (atomically)")
+
+
+def _year(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a year like 2019 (got {text!r})")
+    return int(text)
 
 
 def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
@@ -88,7 +139,148 @@ def _cmd_demo(_args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"demo": _cmd_demo, "notice": _cmd_notice}
+def _rulebook(args: argparse.Namespace) -> Rulebook:
+    return DECISION_30_2018 if args.rulebook is None else load_rulebook(args.rulebook)
+
+
+def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
+    """One entry per input row: its verdict, or its problems."""
+    rulebook = _rulebook(args)
+    rows, where = read_rows(args.file)
+    parsed = parse_assessment_rows(rows, where)
+    results: list[Verdict | list[Problem]] = []
+    for assessment, found, location in zip(
+        parsed.assessments, parsed.row_problems, where, strict=True
+    ):
+        if assessment is None:
+            results.append(list(found))
+            continue
+        try:
+            results.append(grade_head(assessment, rulebook))
+        except CchcError as exc:
+            results.append([Problem(location, "year", str(exc))])
+    return results
+
+
+def _report_rejected(results: Sequence[Verdict | list[Problem]]) -> int:
+    """Print every problem of every rejected row; the exit status."""
+    rejected = [r for r in results if not isinstance(r, Verdict)]
+    for problems in rejected:
+        for problem in problems:
+            print(f"cchc-rules: {problem}", file=sys.stderr)
+    if not rejected:
+        return EXIT_OK
+    print(f"cchc-rules: {len(rejected)} of {len(results)} rows rejected", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
+def _cmd_grade(args: argparse.Namespace, out: TextIO) -> int:
+    results = _grade_file(args)
+    verdicts = [r for r in results if isinstance(r, Verdict)]
+    if args.format == "json":
+        text = verdicts_to_json(results)
+    elif args.format == "csv":
+        text = verdicts_to_csv(verdicts)
+    else:
+        text = _verdict_table(results, args.lang)
+    _write(args, out, text)
+    return _report_rejected(results)
+
+
+def _verdict_table(results: Sequence[Verdict | list[Problem]], lang: str) -> str:
+    rows: list[list[object]] = []
+    unverified: set[str] = set()
+    for i, r in enumerate(results, 1):
+        if isinstance(r, Verdict):
+            a = r.assessment
+            unverified.update(r.unverified)
+            rows.append(
+                [
+                    i,
+                    a.head.unit.name,
+                    a.head.name,
+                    a.year,
+                    a.index_score,
+                    r.base_grade.label(lang),
+                    len(a.findings),
+                    r.grade.label(lang),
+                ]
+            )
+        else:
+            rows.append([i, "(rejected)", "", "", "", "", "", "; ".join(p.message for p in r)])
+    heads = ["#", "unit", "head", "year", "index", "base grade", "findings", "grade"]
+    text = render(heads, rows)
+    if unverified:
+        text += (
+            "\n\nNOTE: these grades use unverified parameters: "
+            + ", ".join(sorted(unverified))
+            + ". Confirm them against the official text (docs/decision-30-2018.md)."
+        )
+    return text + "\n"
+
+
+def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    results = _grade_file(args)
+    parts = [r.explain(args.lang) for r in results if isinstance(r, Verdict)]
+    _write(args, out, "\n\n".join(parts) + "\n")
+    return _report_rejected(results)
+
+
+def _cmd_check_report(args: argparse.Namespace, out: TextIO) -> int:
+    found = check_task_report(read_task_report(args.file))
+    if args.format == "json":
+        import json
+
+        text = json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2) + "\n"
+    elif found:
+        lines = [d.message_vi if args.lang == "vi" else d.message for d in found]
+        text = "\n".join(f"- {line}" for line in lines) + "\n"
+    else:
+        text = (
+            "Số liệu nhất quán." if args.lang == "vi" else "The figures are consistent."
+        ) + "\n"
+    _write(args, out, text)
+    return EXIT_FINDINGS if found else EXIT_OK
+
+
+def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
+    cal = public_sector_calendar()
+    rows: list[list[object]] = [
+        [d.day.isoformat(), f"{d.day:%a}", "working" if d.working else "off", d.name_vi, d.name_en]
+        for d in cal.special_days(args.year)
+    ]
+    out.write(render(["day", "", "status", "tên", "name"], rows) + "\n")
+    return EXIT_OK
+
+
+def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
+    """To stdout, or atomically to ``--output`` (never over the input file)."""
+    target: Path | None = getattr(args, "output", None)
+    if target is None:
+        out.write(text)
+        return
+    source: Path | None = getattr(args, "file", None)
+    if source is not None and target.exists() and target.resolve() == source.resolve():
+        raise _UsageError(f"cchc-rules: --output {target} would overwrite the input file")
+    directory = target.resolve().parent
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+_COMMANDS = {
+    "demo": _cmd_demo,
+    "notice": _cmd_notice,
+    "grade": _cmd_grade,
+    "explain": _cmd_explain,
+    "check-report": _cmd_check_report,
+    "calendar": _cmd_calendar,
+}
 
 
 def _utf8(stream: TextIO) -> None:
@@ -108,7 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except CchcError as exc:
-        print(f"cchc-rules: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():
+            print(f"cchc-rules: {line.strip()}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(

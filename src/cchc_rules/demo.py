@@ -11,9 +11,11 @@ from typing import TextIO
 
 from ._table import render
 from .calendar import public_sector_calendar
+from .grading import Assessment, Finding, MitigationGrounds, Verdict, grade_many
 from .notice import HAI_PHONG_2019_INSPECTION_PLAN
+from .rulebooks import DECISION_30_2018
 from .tasks import COUNT_FIELDS, SEED_004_REPORT, Task, check_task_report, tally_by, tally_tasks
-from .units import Unit, UnitKind
+from .units import Head, Unit, UnitKind, evaluator_for
 
 INSPECTION_DAYS_2019 = (
     date(2019, 6, 3),
@@ -61,6 +63,84 @@ def show_inspection_plan(out: TextIO) -> None:
         between = cal.working_days_between(need.latest_notice, day) - int(cal.is_working_day(day))
         rows.append([f"{day:%a %d/%m/%Y}", f"{need.latest_notice:%a %d/%m/%Y}", between])
     print(render(["inspection", "latest notice", "working days between"], rows), file=out)
+
+
+def example_assessments() -> list[Assessment]:
+    """Hải Phòng 2019: real unit names, **illustrative** scores and findings (the
+    published 2019 index is not in the sources), heads named by office."""
+    noi_vu = Unit("Sở Nội vụ", UnitKind.DEPARTMENT)
+    tu_phap = Unit("Sở Tư pháp", UnitKind.DEPARTMENT)
+    ke_hoach = Unit("Sở Kế hoạch và Đầu tư", UnitKind.DEPARTMENT)
+    hong_bang = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
+    thuy_nguyen = Unit("UBND huyện Thủy Nguyên", UnitKind.DISTRICT)
+    bach_long_vi = Unit("UBND huyện Bạch Long Vĩ", UnitKind.DISTRICT)
+    phong = Unit("Phòng Nội vụ quận Hồng Bàng", UnitKind.SUBORDINATE, hong_bang)
+    duties_met = MitigationGrounds(
+        directed=True, duties_fully_performed=True, preventive_measures_applied=True
+    )
+    storm = MitigationGrounds(objective_cause="bão số 3 làm gián đoạn hệ thống một cửa")
+    return [
+        Assessment(Head("Giám đốc Sở Nội vụ", noi_vu), 2019, "91.20"),
+        Assessment(
+            Head("Giám đốc Sở Tư pháp", tu_phap), 2019, "88.45",
+            [Finding("Một hồ sơ TTHC trả trễ hạn", duties_met)],
+        ),
+        Assessment(
+            Head("Giám đốc Sở Kế hoạch và Đầu tư", ke_hoach), 2019, "84.10",
+            [Finding("Chậm ban hành kế hoạch CCHC năm 2019")],
+        ),
+        Assessment(
+            Head("Chủ tịch UBND quận Hồng Bàng", hong_bang), 2019, "90.00",
+            [Finding("Gián đoạn tiếp nhận hồ sơ", storm)],
+        ),
+        Assessment(Head("Chủ tịch UBND huyện Thủy Nguyên", thuy_nguyen), 2019, "79.99"),
+        Assessment(
+            Head("Chủ tịch UBND huyện Bạch Long Vĩ", bach_long_vi), 2019, "68.50",
+            [Finding("Chưa công khai TTHC", MitigationGrounds(directed=True))],
+        ),
+        Assessment(Head("Trưởng phòng Nội vụ", phong), 2019, "75"),
+    ]  # fmt: skip
+
+
+def show_grades(out: TextIO) -> tuple[Verdict, ...]:
+    _heading(out, "2. Đánh giá người đứng đầu / Grading heads under Decision 30/2018")
+    batch = grade_many(example_assessments(), DECISION_30_2018)
+    rows: list[list[object]] = []
+    for v in batch.verdicts:
+        a = v.assessment
+        evaluator = evaluator_for(a.head.unit)
+        by = "Chủ tịch UBND TP" if evaluator.unit is None else evaluator.unit.name
+        findings = ", ".join("giảm nhẹ" if f.mitigated else "có" for f in a.findings) or "—"
+        rows.append(
+            [
+                a.head.unit.name,
+                a.index_score,
+                v.base_grade.label_vi,
+                findings,
+                v.grade.label_vi,
+                by,
+            ]
+        )
+    print(
+        "Illustrative scores and findings (the published 2019 index is not in our sources).",
+        file=out,
+    )
+    print(
+        render(["unit", "index", "base grade", "findings", "grade", "evaluated by"], rows),
+        file=out,
+    )
+    summary = ", ".join(f"{g.label_vi}: {n}" for g, n in batch.summary.items())
+    print(f"\nSummary: {summary}", file=out)
+    if batch.unverified:
+        print(
+            "\nNOTE / LƯU Ý: these grades use UNVERIFIED parameters of Decision 30/2018 "
+            f"({', '.join(batch.unverified)}): defaults to confirm against the official "
+            "text (docs/decision-30-2018.md).",
+            file=out,
+        )
+    print("\nWhy Sở Tư pháp keeps its grade (trace):", file=out)
+    print(batch.verdicts[1].explain("en"), file=out)
+    return batch.verdicts
 
 
 def show_task_report(out: TextIO) -> int:
@@ -159,10 +239,12 @@ def show_task_tally(out: TextIO) -> None:
 
 
 def run(out: TextIO) -> int:
-    """Print the whole example story, in order; returns the number of
-    discrepancies and findings a reviewer should look at."""
+    """Print the whole example story, in order: the 2019 plan and its notice dates,
+    the grades with the unverified note, seed 004's report check, a task tally.
+    Returns the number of discrepancies in seed 004's report."""
     print("cchc-rules demo — Hải Phòng 2019", file=out)
     show_inspection_plan(out)
+    show_grades(out)
     issues = show_task_report(out)
     show_task_tally(out)
     return issues

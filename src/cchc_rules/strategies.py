@@ -17,12 +17,19 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from .calendar import WorkingCalendar, public_sector_calendar
+from .grading import Assessment, Finding, MitigationGrounds
+from .rulebooks import DECISION_30_2018, Rulebook
 from .tasks import Task, TaskReport, TaskTally
 from .units import Head, Unit, UnitKind
 
 __all__ = [
+    "assessments",
+    "bands",
     "dates",
+    "findings",
     "heads",
+    "mitigation_grounds",
+    "rulebooks",
     "scores",
     "task_reports",
     "task_tallies",
@@ -118,3 +125,57 @@ def task_reports(places: st.SearchStrategy[int] | None = None) -> st.SearchStrat
     at a drawn precision (0–3 decimal places by default)."""
     nonempty = task_tallies().filter(lambda t: t.assigned > 0)
     return st.builds(lambda t, p: t.to_report(p), nonempty, places or st.integers(0, 3))
+
+
+def mitigation_grounds(applies: bool | None = None) -> st.SearchStrategy[MitigationGrounds]:
+    """Grounds for mitigation; ``applies=True``/``False`` keeps only those that do
+    (or do not) mitigate, ``None`` draws both."""
+    grounds = st.builds(
+        MitigationGrounds,
+        st.booleans(),
+        st.booleans(),
+        st.booleans(),
+        st.none() | st.sampled_from(["bão số 3", "dịch COVID-19", "thay đổi văn bản cấp trên"]),
+    )
+    if applies is None:
+        return grounds
+    return grounds.filter(lambda g: g.applies is applies)
+
+
+def findings(mitigated: bool | None = None) -> st.SearchStrategy[Finding]:
+    """Findings with no grounds, with grounds that do not apply, or that do."""
+    descriptions = st.sampled_from(
+        ["Chậm ban hành kế hoạch CCHC", "Hồ sơ trễ hạn", "Chưa công khai TTHC"]
+    )
+    if mitigated is True:
+        return st.builds(Finding, descriptions, mitigation_grounds(True))
+    unmitigated = st.builds(Finding, descriptions, st.none() | mitigation_grounds(False))
+    if mitigated is False:
+        return unmitigated
+    return unmitigated | st.builds(Finding, descriptions, mitigation_grounds(True))
+
+
+def assessments(
+    years: st.SearchStrategy[int] | None = None, max_findings: int = 4
+) -> st.SearchStrategy[Assessment]:
+    """Valid assessments: a head of any unit, a year Decision 30/2018 covers
+    (2018–2026 by default), a score and up to ``max_findings`` findings."""
+    return st.builds(
+        Assessment,
+        heads(),
+        years or st.integers(2018, 2026),
+        scores(),
+        st.lists(findings(), max_size=max_findings),
+    )
+
+
+def bands() -> st.SearchStrategy[tuple[Decimal, Decimal, Decimal]]:
+    """Valid (excellent, good, completed) thresholds: strictly decreasing in 0–100."""
+    return st.lists(scores(1), min_size=3, max_size=3, unique=True).map(
+        lambda xs: tuple(sorted(xs, reverse=True))  # type: ignore[arg-type,return-value]
+    )
+
+
+def rulebooks(base: Rulebook = DECISION_30_2018) -> st.SearchStrategy[Rulebook]:
+    """``base`` with drawn bands (``Rulebook.with_bands``)."""
+    return bands().map(lambda b: base.with_bands(*b))

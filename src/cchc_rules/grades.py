@@ -1,0 +1,77 @@
+"""The grade levels of a head's responsibility for CCHC.
+
+Four levels mirroring the civil-servant classification of Nghị định 56/2015/NĐ-CP
+and 88/2017/NĐ-CP (both cited by Decision 30/2018). That Decision 30/2018 uses
+these four is an **unverified** default (SPEC section 2); the rulebook records it.
+
+>>> Grade.EXCELLENT > Grade.GOOD > Grade.COMPLETED > Grade.NOT_COMPLETED
+True
+>>> Grade.GOOD.lowered(5)
+<Grade.NOT_COMPLETED: 'not_completed'>
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from typing import Any
+
+from .errors import InvalidInputError
+
+__all__ = ["Grade"]
+
+
+@functools.total_ordering
+class Grade(enum.Enum):
+    """Totally ordered: ``EXCELLENT`` is the highest, ``NOT_COMPLETED`` the lowest."""
+
+    EXCELLENT = "excellent"
+    GOOD = "good"
+    COMPLETED = "completed"
+    NOT_COMPLETED = "not_completed"
+
+    @property
+    def rank(self) -> int:
+        """3 for EXCELLENT down to 0 for NOT_COMPLETED."""
+        return _RANK[self]
+
+    @property
+    def label_vi(self) -> str:
+        return _LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS[self][1]
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, Grade):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+    def lowered(self, levels: int) -> Grade:
+        """This grade lowered by ``levels`` (never below the lowest level)."""
+        return _BY_RANK[max(0, _RANK[self] - levels)]
+
+    @classmethod
+    def parse(cls, value: Any, field: str = "grade") -> Grade:
+        """A ``Grade`` from itself or its name ("GOOD", any case)."""
+        if isinstance(value, Grade):
+            return value
+        if isinstance(value, str) and value.strip().upper() in cls.__members__:
+            return cls[value.strip().upper()]
+        raise InvalidInputError.for_field(
+            field, f"must be one of {', '.join(cls.__members__)}", value
+        )
+
+
+_RANK = {Grade.EXCELLENT: 3, Grade.GOOD: 2, Grade.COMPLETED: 1, Grade.NOT_COMPLETED: 0}
+_BY_RANK = {rank: grade for grade, rank in _RANK.items()}
+_LABELS = {
+    Grade.EXCELLENT: ("Hoàn thành xuất sắc nhiệm vụ", "Excellently completed duties"),
+    Grade.GOOD: ("Hoàn thành tốt nhiệm vụ", "Well completed duties"),
+    Grade.COMPLETED: ("Hoàn thành nhiệm vụ", "Completed duties"),
+    Grade.NOT_COMPLETED: ("Không hoàn thành nhiệm vụ", "Did not complete duties"),
+}

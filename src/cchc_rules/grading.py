@@ -1,0 +1,530 @@
+"""Grading a head's responsibility for CCHC under a rulebook.
+
+The reasoning follows the law's order (seed 003, and SPEC section 2 for the
+defaults):
+
+1. **Index year** — the unit's annual CCHC index is the basis of the evaluation.
+2. **Base grade** — the index falls in a band ("từ X trở lên" is ``>= X``).
+3. **Findings** — each finding the head answers for proposes a demotion.
+4. **Mitigation** — an explicit *exception* to a finding: where the head directed
+   and fully performed their duties and applied every preventive measure, or the
+   cause is objective, the finding's demotion is replaced by the (smaller)
+   mitigated one.
+5. **Final grade** — the base grade lowered by the demotions, never below the
+   lowest level.
+
+>>> from cchc_rules import Head, Unit, UnitKind
+>>> head = Head("Nguyễn Văn A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
+>>> verdict = grade_head(Assessment(head, 2019, "85.5", [Finding("Chậm ban hành kế hoạch")]))
+>>> verdict.base_grade.name, verdict.grade.name
+('GOOD', 'COMPLETED')
+>>> "grade_bands" in verdict.unverified
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from html import escape
+from typing import Any, Literal, NamedTuple
+
+import attrs
+
+from ._validate import check_bool, check_text, optional_text
+from .errors import InvalidInputError, InvalidTypeError
+from .grades import Grade
+from .law import Source
+from .rulebooks import DECISION_30_2018, ParameterUse, ResolvedRules, Rulebook, _score
+from .units import Head
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Assessment",
+    "BatchResult",
+    "Finding",
+    "MitigationGrounds",
+    "Step",
+    "Verdict",
+    "grade_head",
+    "grade_many",
+    "records",
+]
+
+SCHEMA_VERSION = 1
+"""Version of the ``Verdict.to_dict`` layout; bumped on any incompatible change."""
+
+Lang = Literal["vi", "en"]
+
+
+def _flag(name: str) -> Any:
+    return attrs.field(default=False, validator=lambda _i, _a, v: check_bool(name, v))
+
+
+def _cause(value: Any) -> str | None:
+    return optional_text("objective_cause", value)
+
+
+@attrs.frozen
+class MitigationGrounds:
+    """The grounds for mitigating a finding (seed 003): the head ``directed``,
+    ``duties_fully_performed`` and ``preventive_measures_applied`` — all three —
+    or the cause is objective (``objective_cause`` describes it).
+
+    >>> MitigationGrounds(directed=True, duties_fully_performed=True).applies
+    False
+    >>> MitigationGrounds(objective_cause="bão số 3").applies
+    True
+    """
+
+    directed: bool = _flag("directed")
+    duties_fully_performed: bool = _flag("duties_fully_performed")
+    preventive_measures_applied: bool = _flag("preventive_measures_applied")
+    objective_cause: str | None = attrs.field(default=None, converter=_cause)
+
+    @property
+    def all_duties_met(self) -> bool:
+        return self.directed and self.duties_fully_performed and self.preventive_measures_applied
+
+    @property
+    def applies(self) -> bool:
+        return self.all_duties_met or self.objective_cause is not None
+
+    def missing(self) -> tuple[str, ...]:
+        """The conditions of the first ground that do not hold."""
+        return tuple(
+            name
+            for name in ("directed", "duties_fully_performed", "preventive_measures_applied")
+            if not getattr(self, name)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+
+def _description(value: Any) -> str:
+    return check_text("description", value)
+
+
+def _grounds(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and not isinstance(value, MitigationGrounds):
+        raise InvalidTypeError.for_field("mitigation", "MitigationGrounds or None", value)
+
+
+@attrs.frozen
+class Finding:
+    """A violation or shortfall in the unit's CCHC work for which the head
+    answers, with the grounds for mitigation if any were established."""
+
+    description: str = attrs.field(converter=_description)
+    mitigation: MitigationGrounds | None = attrs.field(default=None, validator=_grounds)
+
+    @property
+    def mitigated(self) -> bool:
+        return self.mitigation is not None and self.mitigation.applies
+
+
+def _index_score(value: Any) -> Decimal:
+    return _score("index_score", value)
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError.for_field("year", "an integer", value)
+    if not 1900 <= value <= 2200:
+        raise InvalidInputError.for_field("year", "must be between 1900 and 2200", value)
+    return value
+
+
+def _findings(value: Any) -> tuple[Finding, ...]:
+    if isinstance(value, Finding | str) or not isinstance(value, Iterable):
+        raise InvalidTypeError.for_field("findings", "a list of Finding", value)
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Finding):
+            raise InvalidTypeError.for_field(f"findings[{i}]", "a Finding", item)
+    return items
+
+
+def _head(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Head):
+        raise InvalidTypeError.for_field("head", "a Head", value)
+
+
+@attrs.frozen
+class Assessment:
+    """What is graded: a ``head``, the evaluated ``year``, the unit's annual CCHC
+    ``index_score`` (0–100; ``int``, ``str``, ``Decimal``, or ``float`` read through
+    ``str()``), and the ``findings`` the head answers for."""
+
+    head: Head = attrs.field(validator=_head)
+    year: int = attrs.field(converter=_year)
+    index_score: Decimal = attrs.field(converter=_index_score)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+
+
+class Step(NamedTuple):
+    """One step of a verdict's reasoning: the ``rule`` applied, its ``citation``,
+    the ``parameters`` it used (with their provenance), the ``inputs`` it read, and
+    its ``outcome``."""
+
+    rule: str
+    citation: Source
+    parameters: tuple[ParameterUse, ...]
+    inputs: tuple[tuple[str, str], ...]
+    outcome: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "citation": self.citation.to_dict(),
+            "parameters": [p.to_dict() for p in self.parameters],
+            "inputs": dict(self.inputs),
+            "outcome": self.outcome,
+        }
+
+
+@attrs.frozen
+class Verdict:
+    """The result of :func:`grade_head`: the final ``grade``, the ``base_grade``
+    from the index alone, whether any finding was ``mitigated``, the names of the
+    ``unverified`` parameters used, and the ``trace`` of steps."""
+
+    assessment: Assessment
+    rulebook_id: str
+    grade: Grade
+    base_grade: Grade
+    mitigated: bool
+    demotion: int
+    unverified: tuple[str, ...]
+    trace: tuple[Step, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A stable, JSON-serialisable form (``schema_version`` 1)."""
+        a = self.assessment
+        unit = a.head.unit
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "rulebook": self.rulebook_id,
+            "unit": unit.name,
+            "kind": unit.kind.name,
+            "parent": unit.parent.name if unit.parent else None,
+            "head": a.head.name,
+            "year": a.year,
+            "index_score": str(a.index_score),
+            "findings": [
+                {
+                    "description": f.description,
+                    "mitigation": None if f.mitigation is None else f.mitigation.to_dict(),
+                }
+                for f in a.findings
+            ],
+            "base_grade": self.base_grade.name,
+            "grade": self.grade.name,
+            "grade_label_vi": self.grade.label_vi,
+            "grade_label_en": self.grade.label_en,
+            "mitigated": self.mitigated,
+            "demotion": self.demotion,
+            "unverified": list(self.unverified),
+            "trace": [s.to_dict() for s in self.trace],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def explain(self, lang: Lang = "vi") -> str:
+        """The reasoning as text a reviewer can check against the decision."""
+        return _explain(self, lang)
+
+    def _repr_html_(self) -> str:
+        def params(step: Step) -> str:
+            return ", ".join(f"{p.name}={p.value} ({p.provenance.value})" for p in step.parameters)
+
+        rows = "".join(
+            f"<tr><td>{escape(s.rule)}</td><td>{escape(s.outcome)}</td>"
+            f"<td>{escape(params(s))}</td><td>{escape(str(s.citation))}</td></tr>"
+            for s in self.trace
+        )
+        note = (
+            f"<p><b>Unverified parameters used:</b> {escape(', '.join(self.unverified))}</p>"
+            if self.unverified
+            else ""
+        )
+        a = self.assessment
+        return (
+            f"<div><p><b>{escape(a.head.name)}</b> — {escape(a.head.unit.name)}, {a.year}, "
+            f"index {a.index_score}: <b>{escape(self.grade.label_vi)}</b> "
+            f"({escape(self.grade.label_en)})</p>{note}"
+            "<table><tr><th>rule</th><th>outcome</th><th>parameters</th><th>citation</th></tr>"
+            f"{rows}</table></div>"
+        )
+
+
+# -- the rules ------------------------------------------------------------------------
+
+
+class _Plan:
+    """Everything about grading under one rulebook and year that does not depend on
+    the assessment: built once, shared by every verdict (and across threads, since
+    it is never mutated after construction except for idempotent cache fills)."""
+
+    __slots__ = (
+        "bands",
+        "base_params",
+        "basis",
+        "final_steps",
+        "finding_demotion",
+        "finding_outcome",
+        "finding_params",
+        "index_step",
+        "mitigated_demotion",
+        "mitigated_params",
+        "mitigation_basis",
+        "unverified",
+    )
+
+    def __init__(self, rulebook: Rulebook, rules: ResolvedRules, year: int) -> None:
+        uses = rules.uses
+        self.basis = rulebook.basis
+        self.mitigation_basis = rulebook.mitigation_basis
+        self.bands = rules.bands
+        self.finding_demotion = rules.finding_demotion
+        self.mitigated_demotion = rules.mitigated_finding_demotion
+        index_year = year + rules.index_year_offset
+        self.index_step = Step(
+            "index_year",
+            self.basis,
+            (uses["index_year_offset"],),
+            (("year", str(year)),),
+            f"the CCHC index of {index_year} is used",
+        )
+        self.base_params = (uses["grade_bands"], uses["grade_levels"])
+        self.finding_params = (uses["finding_demotion"],)
+        self.finding_outcome = f"proposes lowering {rules.finding_demotion} level(s)"
+        self.mitigated_params = (uses["mitigated_finding_demotion"],)
+        self.final_steps: dict[tuple[Grade, int], Step] = {}
+        unverified = rules.unverified
+
+        def names(*used: str) -> tuple[str, ...]:
+            return tuple(n for n in _ORDER if n in used and n in unverified)
+
+        always = ("index_year_offset", "grade_bands", "grade_levels")
+        self.unverified = {
+            (False, False): names(*always),
+            (True, False): names(*always, "finding_demotion"),
+            (True, True): names(*always, "finding_demotion", "mitigated_finding_demotion"),
+        }
+
+    def final_step(self, base: Grade, demotion: int) -> Step:
+        step = self.final_steps.get((base, demotion))
+        if step is None:
+            step = Step(
+                "final_grade",
+                self.basis,
+                (),
+                (("base_grade", base.name), ("demotion", str(demotion))),
+                base.lowered(demotion).name,
+            )
+            self.final_steps[(base, demotion)] = step
+        return step
+
+
+def _step(
+    rule: str,
+    citation: Source,
+    parameters: tuple[ParameterUse, ...],
+    inputs: tuple[tuple[str, str], ...],
+    outcome: str,
+) -> Step:
+    """``Step(...)`` without NamedTuple's Python-level ``__new__`` (hot path)."""
+    return _tuple_new(Step, (rule, citation, parameters, inputs, outcome))
+
+
+_tuple_new = tuple.__new__
+
+
+def _plan(rulebook: Rulebook, year: int) -> _Plan:
+    key = ("grading-plan", year)
+    plan: _Plan | None = rulebook._memo.get(key)
+    if plan is None:
+        plan = _Plan(rulebook, rulebook.rules_for(year), year)
+        rulebook._memo[key] = plan
+    return plan
+
+
+def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) -> Verdict:
+    """Grade ``assessment`` under ``rulebook`` (Decision 30/2018 by default).
+
+    A year the rulebook does not cover is an ``OutOfRangeError``.
+    """
+    if not isinstance(assessment, Assessment):
+        raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
+    if not isinstance(rulebook, Rulebook):
+        raise InvalidTypeError.for_field("rulebook", "a Rulebook", rulebook)
+    plan = _plan(rulebook, assessment.year)
+    score = assessment.index_score
+    # Base rule: the band of the annual CCHC index.
+    base = plan.bands.grade_for(score)
+    trace = [
+        plan.index_step,
+        _step(
+            "base_grade",
+            plan.basis,
+            plan.base_params,
+            (("index_score", str(score)),),
+            base.name,
+        ),
+    ]
+    demotion = 0
+    any_mitigated = False
+    for i, finding in enumerate(assessment.findings):
+        # Each finding proposes a demotion ...
+        trace.append(
+            _step(
+                "finding",
+                plan.basis,
+                plan.finding_params,
+                ((f"findings[{i}]", finding.description),),
+                plan.finding_outcome,
+            )
+        )
+        grounds = finding.mitigation
+        if grounds is None:
+            demotion += plan.finding_demotion
+            continue
+        # ... unless mitigation, an explicit exception, applies.
+        step, mitigated = _mitigation(grounds, plan)
+        trace.append(step)
+        demotion += plan.mitigated_demotion if mitigated else plan.finding_demotion
+        any_mitigated = any_mitigated or mitigated
+    trace.append(plan.final_step(base, demotion))
+    unverified = plan.unverified[(bool(assessment.findings), any_mitigated)]
+    return Verdict(
+        assessment,
+        rulebook.id,
+        base.lowered(demotion),
+        base,
+        any_mitigated,
+        demotion,
+        unverified,
+        tuple(trace),
+    )
+
+
+_ORDER = (
+    "index_year_offset",
+    "grade_bands",
+    "grade_levels",
+    "finding_demotion",
+    "mitigated_finding_demotion",
+)
+
+
+def _mitigation(grounds: MitigationGrounds, plan: _Plan) -> tuple[Step, bool]:
+    """The mitigation exception (seed 003): where the head directed, fully performed
+    their duties and applied every preventive measure, or the cause is objective,
+    the finding lowers the grade ``mitigated_finding_demotion`` levels instead."""
+    inputs = (
+        ("directed", str(grounds.directed)),
+        ("duties_fully_performed", str(grounds.duties_fully_performed)),
+        ("preventive_measures_applied", str(grounds.preventive_measures_applied)),
+        ("objective_cause", grounds.objective_cause or ""),
+    )
+    if not grounds.applies:
+        outcome = "does not apply: missing " + ", ".join(grounds.missing())
+        return _step("mitigation", plan.mitigation_basis, (), inputs, outcome), False
+    why = "all duties met" if grounds.all_duties_met else "objective cause"
+    outcome = f"applies ({why}): lowering {plan.mitigated_demotion} level(s) instead"
+    return _step("mitigation", plan.mitigation_basis, plan.mitigated_params, inputs, outcome), True
+
+
+# -- batches --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class BatchResult:
+    """Verdicts in input order, a count per grade (every grade listed, highest
+    first), and every unverified parameter any verdict used."""
+
+    verdicts: tuple[Verdict, ...]
+    summary: dict[Grade, int]
+    unverified: tuple[str, ...]
+
+
+def grade_many(
+    assessments: Iterable[Assessment], rulebook: Rulebook = DECISION_30_2018
+) -> BatchResult:
+    """Grade many assessments; the first bad one raises (validate rows first with
+    the loaders in :mod:`cchc_rules.io`, which report every bad row)."""
+    verdicts = tuple([grade_head(a, rulebook) for a in assessments])
+    summary = dict.fromkeys(Grade, 0)
+    for grade, count in Counter(v.grade for v in verdicts).items():
+        summary[grade] = count
+    used = {name for names in {v.unverified for v in verdicts} for name in names}
+    return BatchResult(verdicts, summary, tuple(n for n in _ORDER if n in used))
+
+
+# -- explanations -----------------------------------------------------------------------
+
+_RULE_TITLES = {
+    "index_year": ("Năm của chỉ số CCHC", "Index year"),
+    "base_grade": ("Xếp loại theo chỉ số CCHC", "Base grade from the CCHC index"),
+    "finding": ("Vi phạm, thiếu sót thuộc trách nhiệm người đứng đầu", "Finding"),
+    "mitigation": ("Giảm nhẹ trách nhiệm (ngoại lệ)", "Mitigation (exception)"),
+    "final_grade": ("Kết quả", "Final grade"),
+}
+_PROVENANCE_VI = {
+    "verified": "đã xác minh",
+    "unverified": "CHƯA XÁC MINH",
+    "supplied": "do người dùng cung cấp",
+}
+
+
+def _explain(verdict: Verdict, lang: Lang) -> str:
+    vi = lang == "vi"
+    a = verdict.assessment
+    lines = [
+        (
+            f"Người đứng đầu {a.head.name} ({a.head.unit.name}), năm {a.year}, "
+            f"chỉ số CCHC {a.index_score} — theo {verdict.rulebook_id}"
+            if vi
+            else f"Head {a.head.name} ({a.head.unit.name}), year {a.year}, CCHC index "
+            f"{a.index_score} — under {verdict.rulebook_id}"
+        )
+    ]
+    for n, step in enumerate(verdict.trace, 1):
+        title = _RULE_TITLES[step.rule][0 if vi else 1]
+        outcome = step.outcome
+        if step.rule in ("base_grade", "final_grade"):
+            outcome = Grade[outcome].label(lang)
+        inputs = "; ".join(f"{k} = {v}" for k, v in step.inputs if v)
+        lines.append(f"{n}. {title}: {inputs} → {outcome}")
+        for p in step.parameters:
+            prov = p.provenance.value
+            prov = _PROVENANCE_VI[prov] if vi else prov
+            lines.append(f"     {p.name} = {p.value} [{prov}; {p.source.instrument}]")
+        lines.append(f"     {'căn cứ' if vi else 'source'}: {step.citation}")
+    if verdict.unverified:
+        lines.append(
+            (
+                "Lưu ý: kết quả dùng tham số chưa xác minh: "
+                if vi
+                else "Note: this result used unverified parameters: "
+            )
+            + ", ".join(verdict.unverified)
+        )
+    return "\n".join(lines)
+
+
+def records(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
+    """Flat rows for notebooks (``pandas.DataFrame(records(vs))``), without the trace."""
+    rows = []
+    for v in verdicts:
+        d = v.to_dict()
+        d.pop("trace")
+        d["findings"] = len(v.assessment.findings)
+        d["unverified"] = ", ".join(v.unverified)
+        rows.append(d)
+    return rows

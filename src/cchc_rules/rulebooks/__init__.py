@@ -1,0 +1,463 @@
+"""Rulebooks: one regulation's parameters, as cited, dated data.
+
+A :class:`Rulebook` says which grade levels exist, the bands on the annual CCHC
+index, how much a finding lowers the grade with and without mitigation, and which
+year's index is used; every value has a :class:`~cchc_rules.law.Source` and a
+validity period. The rules that use them are code (:mod:`cchc_rules.grading`).
+
+``DECISION_30_2018`` is loaded from ``decision_30_2018.toml`` beside this module.
+Load your own with :func:`load_rulebook` (TOML or JSON): every bad entry is
+reported with its path, not only the first.
+
+>>> DECISION_30_2018.rules_for(2019).bands
+Bands(excellent=Decimal('90'), good=Decimal('80'), completed=Decimal('70'))
+>>> DECISION_30_2018.unverified_parameters()
+('grade_levels', 'grade_bands', 'finding_demotion', 'mitigated_finding_demotion', \
+'index_year_offset')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import tomllib
+from collections.abc import Callable, Hashable, Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
+
+import attrs
+
+from .._validate import to_decimal
+from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
+from ..grades import Grade
+from ..law import DatedParameter, DatedValue, Provenance, Source
+
+__all__ = [
+    "DECISION_30_2018",
+    "PARAMETER_NAMES",
+    "Bands",
+    "Instrument",
+    "ParameterUse",
+    "ResolvedRules",
+    "Rulebook",
+    "load_rulebook",
+]
+
+T = TypeVar("T")
+
+PARAMETER_NAMES = (
+    "grade_levels",
+    "grade_bands",
+    "finding_demotion",
+    "mitigated_finding_demotion",
+    "index_year_offset",
+)
+LEVELS = tuple(Grade)
+SCHEMA_VERSION = 1
+
+
+def _score(field: str, value: Any) -> Decimal:
+    number = to_decimal(field, value)
+    if not Decimal(0) <= number <= Decimal(100):
+        raise InvalidInputError.for_field(field, "must be between 0 and 100", value)
+    return number
+
+
+def _excellent(value: Any) -> Decimal:
+    return _score("excellent", value)
+
+
+def _good(value: Any) -> Decimal:
+    return _score("good", value)
+
+
+def _completed(value: Any) -> Decimal:
+    return _score("completed", value)
+
+
+@attrs.frozen
+class Bands:
+    """Lower bounds on the CCHC index (0–100) for each grade; "từ X trở lên" is
+    ``>= X``. Strictly decreasing: ``excellent > good > completed``.
+
+    >>> Bands(90, 80, 70).grade_for(Decimal("79.99"))
+    <Grade.COMPLETED: 'completed'>
+    """
+
+    excellent: Decimal = attrs.field(converter=_excellent)
+    good: Decimal = attrs.field(converter=_good)
+    completed: Decimal = attrs.field(converter=_completed)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.excellent > self.good > self.completed:
+            raise InvalidInputError(
+                "bands must be strictly decreasing, excellent > good > completed "
+                f"(got {self.excellent}, {self.good}, {self.completed})"
+            )
+
+    def grade_for(self, score: Decimal) -> Grade:
+        if score >= self.excellent:
+            return Grade.EXCELLENT
+        if score >= self.good:
+            return Grade.GOOD
+        if score >= self.completed:
+            return Grade.COMPLETED
+        return Grade.NOT_COMPLETED
+
+    def describe(self) -> str:
+        return f"excellent ≥ {self.excellent}, good ≥ {self.good}, completed ≥ {self.completed}"
+
+
+@attrs.frozen
+class Instrument:
+    """The regulation a rulebook implements."""
+
+    number: str
+    issuer: str
+    title: str
+    signed: dt.date
+    source: Source
+    effective: dt.date | None = None
+
+
+class ParameterUse(NamedTuple):
+    """A parameter as a verdict used it: name, value as text, and its source."""
+
+    name: str
+    value: str
+    source: Source
+
+    @property
+    def provenance(self) -> Provenance:
+        return self.source.provenance
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": self.value,
+            "provenance": self.source.provenance.value,
+            "source": self.source.to_dict(),
+        }
+
+
+@attrs.frozen
+class ResolvedRules:
+    """A rulebook's parameters in force for one evaluated year (resolved at 31/12
+    of that year), ready for grading."""
+
+    year: int
+    bands: Bands
+    finding_demotion: int
+    mitigated_finding_demotion: int
+    index_year_offset: int
+    uses: Mapping[str, ParameterUse]
+
+    @property
+    def unverified(self) -> frozenset[str]:
+        return frozenset(n for n, u in self.uses.items() if u.source.unverified)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, Bands):
+        return value.describe()
+    if isinstance(value, tuple):
+        return " > ".join(g.name for g in value)
+    return str(value)
+
+
+@attrs.frozen
+class Rulebook:
+    """One regulation's grading parameters, each dated and cited."""
+
+    id: str
+    name: str
+    instrument: Instrument
+    basis: Source
+    mitigation_basis: Source
+    grade_levels: DatedParameter[tuple[Grade, ...]]
+    grade_bands: DatedParameter[Bands]
+    finding_demotion: DatedParameter[int]
+    mitigated_finding_demotion: DatedParameter[int]
+    index_year_offset: DatedParameter[int]
+    # Derived data memoised per instance (the rulebook is immutable): resolved
+    # rules per year here, grading plans in cchc_rules.grading.
+    _memo: dict[Hashable, Any] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
+
+    def parameters(self) -> dict[str, DatedParameter[Any]]:
+        return {name: getattr(self, name) for name in PARAMETER_NAMES}
+
+    def unverified_parameters(self) -> tuple[str, ...]:
+        """Names of the parameters with at least one unverified value."""
+        return tuple(
+            name
+            for name, param in self.parameters().items()
+            if any(v.source.unverified for v in param.values)
+        )
+
+    def rules_for(self, year: int) -> ResolvedRules:
+        """The parameters in force for evaluated ``year`` (at 31/12 of that year).
+        A year the rulebook does not cover is an ``OutOfRangeError``."""
+        cached: ResolvedRules | None = self._memo.get(year)
+        if cached is not None:
+            return cached
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidTypeError.for_field("year", "an integer", year)
+        if not 1900 <= year <= 2200:
+            raise OutOfRangeError(f"year must be between 1900 and 2200 (got {year})")
+        day = dt.date(year, 12, 31)
+        values: dict[str, DatedValue[Any]] = {}
+        for name, param in self.parameters().items():
+            try:
+                values[name] = param.at(day)
+            except OutOfRangeError as exc:
+                raise OutOfRangeError(f"{self.id} does not cover the year {year}: {exc}") from None
+        resolved = ResolvedRules(
+            year,
+            values["grade_bands"].value,
+            values["finding_demotion"].value,
+            values["mitigated_finding_demotion"].value,
+            values["index_year_offset"].value,
+            {n: ParameterUse(n, _value_text(v.value), v.source) for n, v in values.items()},
+        )
+        self._memo[year] = resolved
+        return resolved
+
+    def with_bands(
+        self, excellent: Any, good: Any, completed: Any, *, source: Source | str | None = None
+    ) -> Rulebook:
+        """This rulebook with caller-supplied bands, so no longer unverified (the
+        caller vouches for them: provenance ``supplied`` unless ``source`` says
+        otherwise). Bands not strictly decreasing, or outside 0–100, are rejected.
+
+        >>> custom = DECISION_30_2018.with_bands(80, 70, 50)
+        >>> "grade_bands" in custom.unverified_parameters()
+        False
+        """
+        bands = Bands(excellent, good, completed)
+        cited = (
+            Source("bands supplied by the caller", provenance=Provenance.SUPPLIED)
+            if source is None
+            else Source.coerce(source)
+        )
+        start = self.grade_bands.values[0].valid_from
+        param: DatedParameter[Bands] = DatedParameter(
+            "grade_bands", (DatedValue(bands, start, cited),)
+        )
+        return attrs.evolve(self, grade_bands=param)
+
+    @classmethod
+    def from_dict(cls, data: Any, origin: str = "rulebook") -> Rulebook:
+        """Build a rulebook from parsed TOML or JSON; every problem is collected
+        and raised together as one ``InvalidInputError``."""
+        return _RulebookReader(origin).read(data)
+
+    @classmethod
+    def from_toml(cls, text: str, origin: str = "rulebook") -> Rulebook:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise InvalidInputError(f"{origin} is not valid TOML: {exc}") from None
+        return cls.from_dict(data, origin)
+
+
+def load_rulebook(path: str | Path) -> Rulebook:
+    """Load a rulebook from a ``.toml`` or ``.json`` file."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInputError(f"cannot read rulebook {file}: {exc}") from None
+    if file.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InvalidInputError(f"{file} is not valid JSON: {exc}") from None
+        return Rulebook.from_dict(data, str(file))
+    return Rulebook.from_toml(text, str(file))
+
+
+# -- reading, with every problem located ------------------------------------------
+
+
+class _RulebookReader:
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.problems: list[Problem] = []
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.origin, path, message))
+
+    def attempt(self, path: str, build: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """``build(*args, **kwargs)``, or ``None`` with the failure recorded at ``path``."""
+        try:
+            return build(*args, **kwargs)
+        except (CchcError, TypeError, ValueError, KeyError) as exc:
+            message = str(exc)
+            self.fail(path, message if message else type(exc).__name__)
+            return None
+
+    def table(self, data: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any] | None:
+        value = data.get(key)
+        if not isinstance(value, Mapping):
+            self.fail(f"{path}{key}", f"must be a table (got {type(value).__name__})")
+            return None
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, path: str) -> str | None:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{path}{key}", f"must be non-empty text (got {value!r})")
+            return None
+        return value.strip()
+
+    def day(self, data: Mapping[str, Any], key: str, path: str) -> dt.date | None:
+        value = data.get(key)
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                value = dt.date.fromisoformat(value)
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            self.fail(f"{path}{key}", f"must be a date YYYY-MM-DD (got {value!r})")
+            return None
+        return value
+
+    def source(self, data: Any, path: str) -> Source | None:
+        if not isinstance(data, Mapping):
+            self.fail(path, f"must be a table with instrument and provenance (got {data!r})")
+            return None
+        unknown = set(data) - {"instrument", "article", "location", "provenance", "note"}
+        if unknown:
+            self.fail(path, f"unknown keys {sorted(unknown)}")
+        if "provenance" not in data:
+            self.fail(f"{path}.provenance", "is required: 'verified', 'unverified' or 'supplied'")
+            return None
+        return self.attempt(path, Source, **data)
+
+    def parameter(
+        self, data: Mapping[str, Any], name: str, convert: Callable[[Mapping[str, Any]], Any]
+    ) -> DatedParameter[Any] | None:
+        entries = data.get(name)
+        if not isinstance(entries, list) or not entries:
+            self.fail(name, "must be a non-empty list of dated values ([[" + name + "]])")
+            return None
+        values: list[DatedValue[Any]] = []
+        for i, entry in enumerate(entries):
+            where = f"{name}[{i}]"
+            if not isinstance(entry, Mapping):
+                self.fail(where, f"must be a table (got {entry!r})")
+                continue
+            start = self.day(entry, "valid_from", f"{where}.")
+            until = self.day(entry, "valid_until", f"{where}.") if "valid_until" in entry else None
+            src = self.source(entry.get("source"), f"{where}.source")
+            value = self.attempt(where, convert, entry)
+            if start is None or src is None or value is None:
+                continue
+            dated = self.attempt(where, DatedValue, value, start, src, valid_until=until)
+            if dated is not None:
+                values.append(dated)
+        if len(values) != len(entries):
+            return None
+        return self.attempt(name, DatedParameter, name, tuple(values))
+
+    def read(self, data: Any) -> Rulebook:
+        if not isinstance(data, Mapping):
+            raise InvalidInputError(f"{self.origin} must be a table of keys (got {data!r})")
+        version = data.get("schema_version")
+        if version != SCHEMA_VERSION:
+            self.fail("schema_version", f"must be {SCHEMA_VERSION} (got {version!r})")
+        ident = self.text(data, "id", "")
+        name = self.text(data, "name", "")
+        instrument = self.instrument(data)
+        basis = self.source(data.get("basis"), "basis")
+        mitigation_basis = self.source(data.get("mitigation_basis"), "mitigation_basis")
+        params = {
+            "grade_levels": self.parameter(data, "grade_levels", _levels),
+            "grade_bands": self.parameter(
+                data,
+                "grade_bands",
+                lambda e: Bands(e.get("excellent"), e.get("good"), e.get("completed")),
+            ),
+            "finding_demotion": self.parameter(
+                data, "finding_demotion", lambda e: _small_int(e, 0, 3)
+            ),
+            "mitigated_finding_demotion": self.parameter(
+                data, "mitigated_finding_demotion", lambda e: _small_int(e, 0, 3)
+            ),
+            "index_year_offset": self.parameter(
+                data, "index_year_offset", lambda e: _small_int(e, -5, 0)
+            ),
+        }
+        known = {"schema_version", "id", "name", "instrument", "basis", "mitigation_basis"}
+        for key in sorted(set(data) - known - set(PARAMETER_NAMES)):
+            self.fail(key, "is not a rulebook key")
+        self.check_mitigation_never_worse(params)
+        if self.problems:
+            raise InvalidInputError.collected(self.problems, self.origin)
+        return Rulebook(ident, name, instrument, basis, mitigation_basis, **params)  # type: ignore[arg-type]
+
+    def instrument(self, data: Mapping[str, Any]) -> Instrument | None:
+        table = self.table(data, "instrument", "")
+        if table is None:
+            return None
+        parts = (
+            self.text(table, "number", "instrument."),
+            self.text(table, "issuer", "instrument."),
+            self.text(table, "title", "instrument."),
+            self.day(table, "signed", "instrument."),
+            self.source(table.get("source"), "instrument.source"),
+        )
+        effective = self.day(table, "effective", "instrument.") if "effective" in table else None
+        if any(p is None for p in parts):
+            return None
+        return Instrument(*parts, effective=effective)  # type: ignore[arg-type]
+
+    def check_mitigation_never_worse(self, params: Mapping[str, Any]) -> None:
+        plain, mitigated = params["finding_demotion"], params["mitigated_finding_demotion"]
+        if plain is None or mitigated is None:
+            return
+        for m in mitigated.values:
+            for p in plain.values:
+                overlap = (m.valid_until is None or p.valid_from <= m.valid_until) and (
+                    p.valid_until is None or m.valid_from <= p.valid_until
+                )
+                if overlap and m.value > p.value:
+                    self.fail(
+                        "mitigated_finding_demotion",
+                        f"must not exceed finding_demotion: mitigation never makes the "
+                        f"outcome worse (got {m.value} > {p.value})",
+                    )
+
+
+def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:
+    value = entry.get("value")
+    if not isinstance(value, list):
+        raise InvalidInputError(f"value must be a list of grade names (got {value!r})")
+    levels = tuple(Grade.parse(v, "value") for v in value)
+    if levels != LEVELS:
+        raise InvalidInputError(
+            "value must list the four levels from highest to lowest, "
+            f"{[g.name for g in LEVELS]} (got {value!r})"
+        )
+    return levels
+
+
+def _small_int(entry: Mapping[str, Any], low: int, high: int) -> int:
+    value = entry.get("value")
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInputError(
+            f"value must be a whole number from {low} to {high} (got {value!r})"
+        )
+    return value
+
+
+def _packaged(name: str) -> Rulebook:
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return Rulebook.from_toml(text, f"cchc_rules/rulebooks/{name}")
+
+
+DECISION_30_2018 = _packaged("decision_30_2018.toml")
+"""Hải Phòng Decision 30/2018/QĐ-UBND with the defaults of SPEC section 2."""

@@ -1,0 +1,130 @@
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_rules import Grade, InvalidInputError, grade_head
+from cchc_rules.io import (
+    parse_assessment_rows,
+    read_assessments,
+    read_task_report,
+    task_report_from_dict,
+    verdicts_to_csv,
+    verdicts_to_json,
+)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "docs/examples/haiphong_2019.csv"
+
+
+def test_reads_the_example_csv():
+    assessments = read_assessments(EXAMPLE)
+    assert len(assessments) == 5
+    sub = assessments[3]
+    assert sub.head.unit.parent.name == "UBND quận Hồng Bàng"
+    assert sub.head.unit.parent.kind.name == "DISTRICT"
+    assert assessments[0].index_score == Decimal("91.20")
+
+
+def test_csv_with_bom_and_crlf_as_excel_writes_it(tmp_path):
+    path = tmp_path / "excel.csv"
+    header = "\ufeffunit,kind,parent,head,year,index_score\r\n"
+    path.write_bytes((header + "Sở Tư pháp,DEPARTMENT,,A,2019,80\r\n").encode())
+    (a,) = read_assessments(path)
+    assert a.head.unit.name == "Sở Tư pháp"
+
+
+def test_every_bad_row_is_reported_at_once(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "unit,kind,parent,head,year,index_score\n"
+        "Sở A,DEPARTMENT,,A,2019,80\n"
+        "Sở B,DEPARTMENT,,B,2019,191.5\n"
+        ",DEPARTMENT,,C,2019,80\n"
+        "Phường D,COMMUNE,,D,2019,80\n"
+        "Sở E,DEPARTMENT,,E,2019,80,extra\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        read_assessments(path)
+    located = [(p.location, p.field) for p in caught.value.problems]
+    assert located == [
+        ("row 3", "index_score"),
+        ("row 4", "unit"),
+        ("row 5", "parent"),
+        ("row 6", ""),
+    ]
+    assert "index_score must be between 0 and 100 (got '191.5')" in str(caught.value)
+    assert "has more cells than the header" in str(caught.value)
+
+
+def test_missing_header_is_a_clear_error(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("unit,kind,head,year\nA,DEPARTMENT,B,2019\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="missing parent, index_score"):
+        read_assessments(path)
+
+
+def test_json_with_findings_and_strict_booleans(tmp_path):
+    rows = [
+        {"unit": "Sở A", "kind": "DEPARTMENT", "parent": None, "head": "A", "year": 2019,
+         "index_score": "92", "findings": [{"description": "chậm",
+                                            "mitigation": {"objective_cause": "bão"}}]},
+        {"unit": "Sở B", "kind": "DEPARTMENT", "parent": "", "head": "B", "year": 2019,
+         "index_score": 85, "findings": [{"description": "x",
+                                          "mitigation": {"directed": "yes", "colour": 1}}]},
+    ]  # fmt: skip
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        read_assessments(path)
+    text = str(caught.value)
+    assert "$[1].findings[0].mitigation.directed: must be true or false (got 'yes')" in text
+    assert "$[1].findings[0].mitigation: unknown fields ['colour']" in text
+    assert "$[0]" not in text
+    parsed = parse_assessment_rows(rows[:1], ["$[0]"])
+    assert grade_head(parsed.assessments[0]).grade is Grade.EXCELLENT  # mitigated
+
+
+def test_csv_findings_cell_holds_json(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "unit,kind,parent,head,year,index_score,findings\n"
+        'Sở A,DEPARTMENT,,A,2019,92,"[{""description"": ""chậm""}]"\n'
+        "Sở B,DEPARTMENT,,B,2019,92,not json\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InvalidInputError, match=r"row 3.findings: must be a JSON list"):
+        read_assessments(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [(b"\xff\xfe bad", "is not UTF-8"), (b"{", "is not valid JSON"), (b'{"a": 1}', "JSON list")],
+)
+def test_unreadable_files(tmp_path, content, match):
+    path = tmp_path / "x.json"
+    path.write_bytes(content)
+    with pytest.raises(InvalidInputError, match=match):
+        read_assessments(path)
+    with pytest.raises(InvalidInputError, match="cannot read"):
+        read_assessments(tmp_path / "missing.csv")
+
+
+def test_task_report_from_json_reports_every_bad_field(tmp_path):
+    with pytest.raises(InvalidInputError) as caught:
+        task_report_from_dict({"assigned": -1, "late_pct": "x", "colour": 1})
+    fields = [p.field for p in caught.value.problems]
+    assert fields == ["colour", "assigned", "late_pct"]
+    path = tmp_path / "r.json"
+    path.write_text('{"assigned": 287, "late": 53, "late_pct": "18,4"}', encoding="utf-8")
+    assert read_task_report(path).late_pct == Decimal("18.4")
+
+
+def test_writers_round_trip_verdicts():
+    verdicts = [grade_head(a) for a in read_assessments(EXAMPLE)]
+    data = json.loads(verdicts_to_json(verdicts))
+    assert [d["grade"] for d in data] == [v.grade.name for v in verdicts]
+    csv_text = verdicts_to_csv(verdicts)
+    assert csv_text.splitlines()[0].startswith("unit,kind,parent,head,year,index_score")
+    assert len(csv_text.splitlines()) == 6
