@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc_rules import cli
 from cchc_rules.cli import main
 
 
@@ -165,3 +166,61 @@ def test_output_is_written_atomically_and_never_over_the_input(capsys, tmp_path)
     assert status == 2
     assert "would overwrite the input" in err
     assert copy.read_text(encoding="utf-8") == before
+
+
+def test_tally_command(capsys):
+    status, out, _ = run(
+        capsys, "tally", str(EXAMPLES / "tasks_2019.csv"), "--as-of", "10/5/2019", "--by", "unit"
+    )
+    assert status == 0
+    assert "Sở Nội vụ" in out
+    assert "50.0%" in out
+    status, out, _ = run(
+        capsys, "tally", str(EXAMPLES / "tasks_2019.csv"), "--as-of", "2019-05-10",
+        "--format", "csv",
+    )  # fmt: skip
+    assert out.splitlines()[1].startswith("all,4,2,1,1,0,2")
+
+
+def test_tally_rejects_impossible_as_of(capsys):
+    status, _, err = run(capsys, "tally", str(EXAMPLES / "tasks_2019.csv"), "--as-of", "31/2/2019")
+    assert status == 2
+    assert "31/2/2019" in err
+
+
+def test_an_internal_bug_is_one_line_not_a_traceback(capsys, monkeypatch):
+    def broken(_args, _out):
+        raise KeyError("boom")
+
+    monkeypatch.setitem(cli._COMMANDS, "demo", broken)
+    status, _, err = run(capsys, "demo")
+    assert status == cli.EXIT_INTERNAL
+    assert "internal error (KeyError: 'boom')" in err
+    assert "Traceback" not in err
+
+
+def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
+    class Tty:
+        def __init__(self):
+            self.text = ""
+
+        def isatty(self):
+            return True
+
+        def write(self, text):
+            self.text += text
+
+        def flush(self):
+            pass
+
+    fake = Tty()
+    monkeypatch.setattr(cli.sys, "stderr", fake)
+    bar = cli._Progress(12_000)
+    for _ in range(12_000):
+        bar.tick()
+    bar.done()
+    assert "graded 10,000 of 12,000 rows" in fake.text
+    assert fake.text.endswith("graded 12,000 of 12,000 rows\n")
+    monkeypatch.setattr(fake, "isatty", lambda: False)
+    quiet = cli._Progress(12_000)
+    assert not quiet.on

@@ -228,16 +228,16 @@ class WorkingCalendar:
     def days_off(self, year: int) -> tuple[SpecialDay, ...]:
         """Holidays, compensatory days and swapped days off of ``year``.
 
-        >>> [d.day.isoformat() for d in public_sector_calendar().days_off(2019)][-5:]
-        ['2019-04-15', '2019-04-29', '2019-04-30', '2019-05-01', '2019-09-02']
+        >>> print(*(d.day for d in public_sector_calendar().days_off(2019) if d.day.month > 3))
+        2019-04-14 2019-04-15 2019-04-29 2019-04-30 2019-05-01 2019-09-02
         """
         return tuple(s for s in self.special_days(year) if not s.working)
 
     def make_up_days(self, year: int) -> tuple[SpecialDay, ...]:
         """Weekend days worked in exchange for a swapped day off.
 
-        >>> [d.day for d in public_sector_calendar().make_up_days(2019)]
-        [datetime.date(2019, 1, 5), datetime.date(2019, 5, 4)]
+        >>> print(*(d.day for d in public_sector_calendar().make_up_days(2019)))
+        2019-01-05 2019-05-04
         """
         return tuple(s for s in self.special_days(year) if s.working)
 

@@ -22,16 +22,21 @@ from .errors import CchcError, Problem
 from .grading import Verdict, grade_head
 from .io import (
     parse_assessment_rows,
+    parse_day,
     read_rows,
     read_task_report,
+    read_tasks,
+    tallies_to_csv,
+    tallies_to_json,
     verdicts_to_csv,
     verdicts_to_json,
 )
 from .notice import latest_notice_date
 from .rulebooks import DECISION_30_2018, Rulebook, load_rulebook
-from .tasks import check_task_report
+from .tasks import COUNT_FIELDS, check_task_report, tally_by
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cchc-rules, never bad input
 
 
 class _UsageError(Exception):
@@ -99,6 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=("vi", "en"), default="vi")
     report.add_argument("--output", type=Path, help="write to this file (atomically)")
 
+    tally = commands.add_parser("tally", help="count tasks by status from a CSV or JSON file")
+    tally.add_argument("file", type=Path, help="CSV or JSON with title,due[,completed,...]")
+    tally.add_argument("--as-of", required=True, type=_day, help="the day to count on")
+    tally.add_argument("--by", choices=("unit", "area", "none"), default="none")
+    tally.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    tally.add_argument("--output", type=Path, help="write to this file (atomically)")
+
     calendar = commands.add_parser("calendar", help="a year's days off and make-up working days")
     calendar.add_argument("year", type=_year, help="e.g. 2019")
     return parser
@@ -113,6 +125,13 @@ def _common(cmd: argparse.ArgumentParser) -> None:
         help="language of labels and explanations (default vi)",
     )
     cmd.add_argument("--output", type=Path, help="write to this file (atomically)")
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return parse_day(text, "--as-of")
+    except CchcError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _year(text: str) -> int:
@@ -149,9 +168,11 @@ def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
     rows, where = read_rows(args.file)
     parsed = parse_assessment_rows(rows, where)
     results: list[Verdict | list[Problem]] = []
+    progress = _Progress(len(rows))
     for assessment, found, location in zip(
         parsed.assessments, parsed.row_problems, where, strict=True
     ):
+        progress.tick()
         if assessment is None:
             results.append(list(found))
             continue
@@ -159,7 +180,29 @@ def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
             results.append(grade_head(assessment, rulebook))
         except CchcError as exc:
             results.append([Problem(location, "year", str(exc))])
+    progress.done()
     return results
+
+
+class _Progress:
+    """A progress line on stderr for long batches, only when stderr is a terminal."""
+
+    EVERY = 5_000
+    MINIMUM = 10_000
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count = total, 0
+        self.on = total >= self.MINIMUM and sys.stderr.isatty()
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.on and self.count % self.EVERY == 0:
+            sys.stderr.write(f"\rcchc-rules: graded {self.count:,} of {self.total:,} rows")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write(f"\rcchc-rules: graded {self.total:,} of {self.total:,} rows\n")
 
 
 def _report_rejected(results: Sequence[Verdict | list[Problem]]) -> int:
@@ -243,6 +286,33 @@ def _cmd_check_report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if found else EXIT_OK
 
 
+def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
+    tasks = read_tasks(args.file)
+    if args.by == "none":
+        groups = tally_by(tasks, args.as_of, lambda _t: "all")
+    else:
+        groups = tally_by(tasks, args.as_of, args.by)
+    named = {_group_name(k): v for k, v in groups.items()}
+    if args.format == "json":
+        text = tallies_to_json(named) + "\n"
+    elif args.format == "csv":
+        text = tallies_to_csv(named)
+    else:
+        rows: list[list[object]] = [
+            [k, *t.to_dict().values(), f"{t.percent('on_time')}%" if t.assigned else ""]
+            for k, t in named.items()
+        ]
+        text = render(["group", *COUNT_FIELDS, "on_time %"], rows) + "\n"
+    _write(args, out, text)
+    return EXIT_OK
+
+
+def _group_name(key: object) -> str:
+    if key is None:
+        return "(none)"
+    return str(getattr(key, "name", key))
+
+
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     cal = public_sector_calendar()
     rows: list[list[object]] = [
@@ -280,6 +350,7 @@ _COMMANDS = {
     "explain": _cmd_explain,
     "check-report": _cmd_check_report,
     "calendar": _cmd_calendar,
+    "tally": _cmd_tally,
 }
 
 
@@ -309,6 +380,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    except Exception as exc:  # last resort: a bug must not print a traceback
+        if os.environ.get("CCHC_RULES_DEBUG"):
+            raise
+        print(
+            f"cchc-rules: internal error ({type(exc).__name__}: {exc}); this is a bug, "
+            "please report it with the command you ran (set CCHC_RULES_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,31 +15,43 @@ name. A commune's parent is a district; a subordinate's parent kind is taken fro
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io as _io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs import Converter
+from dateutil import parser as date_parser
 
 from ._validate import check_text, optional_text
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
 from .rulebooks import _score
-from .tasks import TaskReport, _to_count, _to_percentage
+from .tasks import COUNT_FIELDS, Task, TaskReport, TaskTally, _to_count, _to_percentage
 from .units import Head, Unit, UnitKind
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
+    "SCHEMAS",
+    "TASK_COLUMNS",
     "ParsedRows",
+    "assessment_to_dict",
     "parse_assessment_rows",
+    "parse_day",
     "read_assessments",
     "read_rows",
     "read_task_report",
+    "read_tasks",
+    "schema",
+    "tallies_to_csv",
+    "tallies_to_json",
     "task_report_from_dict",
     "verdicts_to_csv",
     "verdicts_to_json",
@@ -106,7 +118,93 @@ def _structure_findings(value: Any, path: str) -> tuple[tuple[Finding, ...], lis
         return (), [Problem(path, "", f"must be a list of findings ({exc})")]
 
 
+# -- JSON Schemas -----------------------------------------------------------------------------
+
+SCHEMAS = ("assessments", "task_report", "tasks")
+"""The input formats with a JSON Schema shipped in ``cchc_rules/schemas/``."""
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of input format ``name``, for services that
+    validate before they call. The loaders are at least as strict.
+
+    >>> schema("task_report")["required"] == ["assigned"]
+    True
+    """
+    if name not in SCHEMAS:
+        raise InvalidInputError.for_field("name", f"must be one of {', '.join(SCHEMAS)}", name)
+    text = (
+        resources.files("cchc_rules")
+        .joinpath(f"schemas/{name}.schema.json")
+        .read_text(encoding="utf-8")
+    )
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+_DAY_FIRST = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$")
+_ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def parse_day(value: Any, field: str = "date") -> dt.date:
+    """A day in ISO form ("2019-06-01") or in the day-first notation officials
+    write ("1/6/2019", "01/06/2019", "1-6-2019", "1.6.2019"), read with
+    ``dateutil``'s parser, day first. Anything else, and impossible days, are errors.
+
+    >>> parse_day("1/6/2019"), parse_day("2019-06-01")
+    (datetime.date(2019, 6, 1), datetime.date(2019, 6, 1))
+    >>> parse_day("31/2/2019")
+    Traceback (most recent call last):
+    ...
+    cchc_rules.errors.InvalidInputError: date must be a real day, as YYYY-MM-DD or DD/MM/YYYY \
+(got '31/2/2019')
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not (_ISO.match(value) or _DAY_FIRST.match(value)):
+        raise InvalidInputError.for_field(
+            field, "must be a date as YYYY-MM-DD or DD/MM/YYYY", value
+        )
+    try:
+        if _ISO.match(value):
+            return dt.date.fromisoformat(value.strip())
+        return date_parser.parse(value, dayfirst=True).date()
+    except (ValueError, OverflowError):
+        raise InvalidInputError.for_field(
+            field, "must be a real day, as YYYY-MM-DD or DD/MM/YYYY", value
+        ) from None
+
+
 # -- assessments ------------------------------------------------------------------------
+
+
+class _RowFields:
+    """Reads one row's fields, recording each failure with its location."""
+
+    def __init__(self, row: Mapping[str, Any], where: str, allowed: Iterable[str]) -> None:
+        self.row, self.where = row, where
+        self.found: list[Problem] = []
+        if row.get(_EXTRA_CELLS):
+            self.fail("", "has more cells than the header has columns")
+        unknown = sorted(set(row) - set(allowed) - {_EXTRA_CELLS})
+        if unknown:
+            self.fail("", f"unknown fields {unknown}")
+
+    def fail(self, field: str, message: str) -> None:
+        self.found.append(Problem(self.where, field, message))
+
+    def get(self, name: str, parse: Any, *, required: bool = False) -> Any:
+        """``parse(value)``; a blank or missing optional value is ``None``."""
+        value = self.row.get(name)
+        if not required and _blank_to_none(value) is None:
+            return None
+        try:
+            return parse(value)
+        except (CchcError, ValueError, TypeError) as exc:
+            self.fail(name, str(exc))
+            return None
 
 
 @attrs.frozen
@@ -147,41 +245,25 @@ def parse_assessment_rows(
 def _parse_row(
     row: Mapping[str, Any], where: str, known_parents: Mapping[str, UnitKind]
 ) -> tuple[Assessment | None, list[Problem]]:
-    found: list[Problem] = []
-
-    def field(name: str, parse: Any) -> Any:
-        try:
-            return parse(row.get(name))
-        except (CchcError, ValueError, TypeError) as exc:
-            found.append(Problem(where, name, str(exc)))
-            return None
-
-    if row.get(_EXTRA_CELLS):
-        found.append(Problem(where, "", "has more cells than the header has columns"))
-    unknown = sorted(set(row) - set(ASSESSMENT_COLUMNS) - set(OPTIONAL_COLUMNS) - {_EXTRA_CELLS})
-    if unknown:
-        found.append(Problem(where, "", f"unknown fields {unknown}"))
-    name = field("unit", lambda v: check_text("unit", v))
-    kind = field("kind", UnitKind.parse)
-    head_name = field("head", lambda v: check_text("head", v))
-    year = field("year", _parse_year)
-    score = field("index_score", lambda v: _score("index_score", _blank_to_none(v)))
-    parent_name = field("parent", lambda v: optional_text("parent", _blank_to_none(v)))
-    parent_kind = field(
-        "parent_kind",
-        lambda v: None if _blank_to_none(v) is None else UnitKind.parse(v, "parent_kind"),
-    )
+    f = _RowFields(row, where, (*ASSESSMENT_COLUMNS, *OPTIONAL_COLUMNS))
+    name = f.get("unit", lambda v: check_text("unit", v), required=True)
+    kind = f.get("kind", UnitKind.parse, required=True)
+    head_name = f.get("head", lambda v: check_text("head", v), required=True)
+    year = f.get("year", _parse_year, required=True)
+    score = f.get("index_score", lambda v: _score("index_score", _blank_to_none(v)), required=True)
+    parent_name = f.get("parent", lambda v: check_text("parent", v))
+    parent_kind = f.get("parent_kind", lambda v: UnitKind.parse(v, "parent_kind"))
     findings, finding_problems = _structure_findings(row.get("findings"), f"{where}.findings")
-    found.extend(finding_problems)
+    f.found.extend(finding_problems)
     unit = None
     if name is not None and kind is not None:
         try:
             unit = _unit(name, kind, parent_name, parent_kind, known_parents)
         except CchcError as exc:
-            found.append(Problem(where, "parent", str(exc)))
-    if found or unit is None or head_name is None or year is None or score is None:
-        return None, found
-    return Assessment(Head(head_name, unit), year, score, findings), found
+            f.fail("parent", str(exc))
+    if f.found or unit is None or head_name is None or year is None or score is None:
+        return None, f.found
+    return Assessment(Head(head_name, unit), year, score, findings), f.found
 
 
 def _unit(
@@ -219,7 +301,9 @@ def _parse_year(value: Any) -> int:
     return value
 
 
-def read_rows(path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
+def read_rows(
+    path: str | Path, required: Sequence[str] = ASSESSMENT_COLUMNS
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Rows and their locations from a CSV (UTF-8, with or without BOM) or a JSON
     list of objects. An unreadable file is an ``InvalidInputError``."""
     file = Path(path)
@@ -243,10 +327,10 @@ def read_rows(path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
         return data, [f"$[{i}]" for i in range(len(data))]
     reader = csv.DictReader(_io.StringIO(text, newline=""))
     header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in ASSESSMENT_COLUMNS if c not in header]
+    missing = [c for c in required if c not in header]
     if missing:
         raise InvalidInputError(
-            f"{file} must have the header {','.join(ASSESSMENT_COLUMNS)} "
+            f"{file} must have the header {','.join(required)} "
             f"(missing {', '.join(missing)}; got {','.join(header) or 'nothing'})"
         )
     reader.fieldnames = header
@@ -260,6 +344,22 @@ def read_rows(path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
     return rows, where
 
 
+def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """The JSON row for ``assessment``; :func:`parse_assessment_rows` reads it back to
+    an equal assessment."""
+    unit = assessment.head.unit
+    return {
+        "unit": unit.name,
+        "kind": unit.kind.name,
+        "parent": unit.parent.name if unit.parent else None,
+        "parent_kind": unit.parent.kind.name if unit.parent else None,
+        "head": assessment.head.name,
+        "year": assessment.year,
+        "index_score": str(assessment.index_score),
+        "findings": _converter.unstructure(list(assessment.findings)),
+    }
+
+
 def read_assessments(path: str | Path) -> list[Assessment]:
     """Every assessment in ``path``, or one ``InvalidInputError`` listing every bad
     row."""
@@ -268,6 +368,86 @@ def read_assessments(path: str | Path) -> list[Assessment]:
     if parsed.problems:
         raise InvalidInputError.collected(parsed.problems, str(path))
     return [a for a in parsed.assessments if a is not None]
+
+
+# -- tasks --------------------------------------------------------------------------------
+
+TASK_COLUMNS = ("title", "due")
+TASK_OPTIONAL = ("completed", "assigned", "unit", "kind", "parent", "parent_kind", "area")
+
+
+def parse_task_rows(
+    rows: Sequence[Mapping[str, Any]], locations: Sequence[str]
+) -> tuple[list[Task], list[Problem]]:
+    """Tasks from rows (``title, due`` and optionally ``completed, assigned, unit,
+    kind, parent, parent_kind, area``); dates in ISO or day-first form."""
+    tasks: list[Task] = []
+    problems: list[Problem] = []
+    for row, where in zip(rows, locations, strict=True):
+        task, found = _parse_task_row(row, where)
+        if task is not None:
+            tasks.append(task)
+        problems.extend(found)
+    return tasks, problems
+
+
+def _parse_task_row(row: Mapping[str, Any], where: str) -> tuple[Task | None, list[Problem]]:
+    f = _RowFields(row, where, (*TASK_COLUMNS, *TASK_OPTIONAL))
+    title = f.get("title", lambda v: check_text("title", v), required=True)
+    due = f.get("due", lambda v: parse_day(v, "due"), required=True)
+    completed = f.get("completed", lambda v: parse_day(v, "completed"))
+    assigned = f.get("assigned", lambda v: parse_day(v, "assigned"))
+    area = f.get("area", lambda v: check_text("area", v))
+    unit = None
+    unit_name = f.get("unit", lambda v: check_text("unit", v))
+    if unit_name is not None:
+        kind = f.get("kind", UnitKind.parse, required=True)
+        parent = f.get("parent", lambda v: check_text("parent", v))
+        parent_kind = f.get("parent_kind", lambda v: UnitKind.parse(v, "parent_kind"))
+        if kind is not None:
+            try:
+                unit = _unit(unit_name, kind, parent, parent_kind, {})
+            except CchcError as exc:
+                f.fail("parent", str(exc))
+    if f.found or title is None or due is None:
+        return None, f.found
+    try:
+        return Task(title, due, completed, assigned=assigned, unit=unit, area=area), f.found
+    except CchcError as exc:
+        f.fail("", str(exc))
+        return None, f.found
+
+
+def read_tasks(path: str | Path) -> list[Task]:
+    """Every task in a CSV or JSON file, or one error listing every bad row."""
+    rows, where = read_rows(path, TASK_COLUMNS)
+    tasks, problems = parse_task_rows(rows, where)
+    if problems:
+        raise InvalidInputError.collected(problems, str(path))
+    return tasks
+
+
+def tallies_to_json(tallies: Mapping[str, TaskTally], places: int = 1) -> str:
+    """Tallies by group as JSON: counts and percentages (``null`` when nothing was
+    assigned)."""
+    out = {}
+    for key, tally in tallies.items():
+        row: dict[str, Any] = dict(tally.to_dict())
+        for name in COUNT_FIELDS[1:]:
+            row[f"{name}_pct"] = str(tally.percent(name, places)) if tally.assigned else None
+        out[key] = row
+    return json.dumps(out, ensure_ascii=False, indent=2)
+
+
+def tallies_to_csv(tallies: Mapping[str, TaskTally], places: int = 1) -> str:
+    buffer = _io.StringIO()
+    pct = [f"{n}_pct" for n in COUNT_FIELDS[1:]]
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["group", *COUNT_FIELDS, *pct])
+    for key, tally in tallies.items():
+        pcts = [tally.percent(n, places) if tally.assigned else "" for n in COUNT_FIELDS[1:]]
+        writer.writerow([key, *tally.to_dict().values(), *pcts])
+    return buffer.getvalue()
 
 
 # -- task reports ----------------------------------------------------------------------

@@ -139,8 +139,8 @@ def reporting_periods(
     day is not counted), rolled to a working day. The default is unverified; pass
     your own ``due_days_after`` with a ``due_source`` to cite it.
 
-    >>> [p.label for p in reporting_periods(2019)]
-    ['Q1/2019', 'Q2/2019', 'Q3/2019', 'Q4/2019']
+    >>> print(*(p.label for p in reporting_periods(2019)))
+    Q1/2019 Q2/2019 Q3/2019 Q4/2019
     >>> reporting_periods(2019)[0].due    # 31/3 + 5 days = Fri 5/4/2019
     datetime.date(2019, 4, 5)
     """

@@ -12,8 +12,9 @@ Seed 004 (``seeds/004_e29fac6bcdc39f22.txt``) published 287 tasks assigned, 256
 completed (89,2%), 203 on time (70,7%), 53 late (18,4%), 31 in progress. One figure
 does not follow from the others:
 
->>> [d.message for d in check_task_report(SEED_004_REPORT)]
-['late_pct: stated 18.4%, but 53 of 287 is 18.47%, which rounds to 18.5% at 1 decimal place']
+>>> for d in check_task_report(SEED_004_REPORT):
+...     print(d.message)
+late_pct: stated 18.4%, but 53 of 287 is 18.47%, which rounds to 18.5% at 1 decimal place
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from decimal import Decimal
+from html import escape
 from typing import Any, Literal
 
 import attrs
@@ -229,6 +231,14 @@ class TaskTally:
     def to_dict(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in COUNT_FIELDS}
 
+    def _repr_html_(self) -> str:
+        cells = "".join(
+            f"<tr><td>{name}</td><td>{getattr(self, name)}</td><td>"
+            f"{self.percent(name) if self.assigned else ''}</td></tr>"
+            for name in COUNT_FIELDS
+        )
+        return f"<table><tr><th>figure</th><th>count</th><th>%</th></tr>{cells}</table>"
+
     def to_report(self, places: int = 1) -> TaskReport:
         """The report this tally would publish, percentages at ``places``."""
         counts = self.to_dict()
@@ -399,6 +409,13 @@ class Discrepancy:
     def fields(self) -> tuple[str, ...]:
         """Every figure involved: ``field`` first, then ``related``."""
         return (self.field, *self.related)
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<div><b>{escape(self.field)}</b> ({self.kind.value}): stated {self.stated}, "
+            f"expected {self.expected}<br>{escape(self.message)}<br>"
+            f"<i>{escape(self.message_vi)}</i></div>"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
