@@ -265,3 +265,12 @@ def test_percent_of_rounds_half_up_exactly():
 def test_status_labels():
     assert TaskStatus.LATE.label_vi == "hoàn thành quá hạn"
     assert TaskStatus.OVERDUE.label_en == "overdue"
+
+
+def test_periods_beyond_any_calendar_are_out_of_range():
+    from cchc_rules import OutOfRangeError
+
+    with pytest.raises(OutOfRangeError, match="beyond any calendar"):
+        period_end(date(2019, 1, 1), 10**7, PeriodUnit.DAYS)
+    with pytest.raises(OutOfRangeError, match="between 1900 and 2200"):
+        reporting_periods(0)

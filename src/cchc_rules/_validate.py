@@ -4,8 +4,11 @@ through these, so a value that got in is valid everywhere after."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 from .errors import InvalidInputError, InvalidTypeError
@@ -14,6 +17,8 @@ __all__ = [
     "check_bool",
     "check_date",
     "check_int",
+    "check_iterable",
+    "check_path",
     "check_text",
     "optional_text",
     "to_decimal",
@@ -44,6 +49,20 @@ def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise InvalidInputError.for_field(field, f"must be at least {minimum}", value)
     return value
+
+
+def check_iterable(field: str, value: Any) -> list[Any]:
+    """The items of a list, tuple, set or other iterable (not a mapping), as a list."""
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise InvalidTypeError.for_field(field, "a list", value)
+    return list(value)
+
+
+def check_path(field: str, value: Any) -> Path:
+    """A file path from a ``str`` or ``os.PathLike``."""
+    if not isinstance(value, str | os.PathLike) or not str(value).strip():
+        raise InvalidTypeError.for_field(field, "a file path", value)
+    return Path(value)
 
 
 def check_bool(field: str, value: Any) -> bool:

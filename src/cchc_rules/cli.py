@@ -391,5 +391,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-if __name__ == "__main__":  # pragma: no cover
+if __name__ == "__main__":  # excluded from coverage: run as a script, tested via main()
     sys.exit(main())

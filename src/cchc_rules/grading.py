@@ -33,7 +33,7 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from ._validate import check_bool, check_text, optional_text
+from ._validate import check_bool, check_iterable, check_text, optional_text
 from .errors import InvalidInputError, InvalidTypeError
 from .grades import Grade
 from .law import Source
@@ -458,7 +458,7 @@ def grade_many(
 ) -> BatchResult:
     """Grade many assessments; the first bad one raises (validate rows first with
     the loaders in :mod:`cchc_rules.io`, which report every bad row)."""
-    verdicts = tuple([grade_head(a, rulebook) for a in assessments])
+    verdicts = tuple([grade_head(a, rulebook) for a in check_iterable("assessments", assessments)])
     summary = dict.fromkeys(Grade, 0)
     for grade, count in Counter(v.grade for v in verdicts).items():
         summary[grade] = count

@@ -30,7 +30,7 @@ import cattrs
 from cattrs import Converter
 from dateutil import parser as date_parser
 
-from ._validate import check_text, optional_text
+from ._validate import check_path, check_text, optional_text
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
 from .rulebooks import _score
@@ -306,7 +306,7 @@ def read_rows(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Rows and their locations from a CSV (UTF-8, with or without BOM) or a JSON
     list of objects. An unreadable file is an ``InvalidInputError``."""
-    file = Path(path)
+    file = check_path("path", path)
     try:
         text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -457,6 +457,7 @@ _REPORT_FIELDS = [f.name for f in attrs.fields(TaskReport)]
 
 def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
     """A ``TaskReport`` from a JSON object, every bad field reported at once."""
+    origin = check_text("origin", origin)
     if not isinstance(data, Mapping):
         raise InvalidInputError(
             f"{origin} must be a JSON object with TaskReport's fields (got {type(data).__name__})"
@@ -480,7 +481,8 @@ def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
 
 
 def read_task_report(path: str | Path) -> TaskReport:
-    file = Path(path)
+    """A ``TaskReport`` from a JSON file, every bad field reported at once."""
+    file = check_path("path", path)
     try:
         data = json.loads(file.read_text(encoding="utf-8-sig"))
     except OSError as exc:

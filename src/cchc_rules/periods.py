@@ -31,7 +31,7 @@ from dateutil.rrule import MONTHLY, rrule
 
 from ._validate import check_date, check_int
 from .calendar import WorkingCalendar, calendar_or_default
-from .errors import InvalidTypeError
+from .errors import InvalidTypeError, OutOfRangeError
 from .law import Provenance, Source
 
 __all__ = [
@@ -75,14 +75,19 @@ def period_end(
     cal = calendar_or_default(calendar)
     if unit is PeriodUnit.WORKING_DAYS:
         return cal.add_working_days(start, amount)
-    if unit is PeriodUnit.DAYS:
-        last = start + timedelta(days=amount)
-    elif unit is PeriodUnit.WEEKS:
-        last = start + timedelta(weeks=amount)
-    elif unit is PeriodUnit.MONTHS:
-        last = start + relativedelta(months=amount)
-    else:
-        last = start + relativedelta(years=amount)
+    try:
+        if unit is PeriodUnit.DAYS:
+            last = start + timedelta(days=amount)
+        elif unit is PeriodUnit.WEEKS:
+            last = start + timedelta(weeks=amount)
+        elif unit is PeriodUnit.MONTHS:
+            last = start + relativedelta(months=amount)
+        else:
+            last = start + relativedelta(years=amount)
+    except (OverflowError, ValueError):
+        raise OutOfRangeError(
+            f"{amount} {unit.value} from {start.isoformat()} is beyond any calendar"
+        ) from None
     return cal.next_working_day(last)
 
 
@@ -145,6 +150,8 @@ def reporting_periods(
     datetime.date(2019, 4, 5)
     """
     check_int("year", year)
+    if not 1900 <= year <= 2200:
+        raise OutOfRangeError(f"year must be between 1900 and 2200 (got {year})")
     if not isinstance(frequency, ReportFrequency):
         raise InvalidTypeError.for_field("frequency", "a ReportFrequency", frequency)
     check_int("due_days_after", due_days_after, minimum=0)

@@ -29,7 +29,14 @@ from typing import Any, Literal
 
 import attrs
 
-from ._validate import check_date, check_int, check_text, optional_text, to_decimal
+from ._validate import (
+    check_date,
+    check_int,
+    check_iterable,
+    check_text,
+    optional_text,
+    to_decimal,
+)
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidInputError, InvalidTypeError
 from .units import Unit
@@ -205,12 +212,25 @@ class TaskTally:
     """Counts of tasks by status. ``completed = on_time + late`` and
     ``assigned = completed + in_progress + overdue`` by construction."""
 
-    assigned: int
-    completed: int
-    on_time: int
-    late: int
-    in_progress: int
-    overdue: int
+    assigned: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    completed: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    on_time: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    late: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    in_progress: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    overdue: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+
+    def __attrs_post_init__(self) -> None:
+        if self.completed != self.on_time + self.late:
+            raise InvalidInputError(
+                f"completed must equal on_time + late = {self.on_time + self.late} "
+                f"(got {self.completed})"
+            )
+        parts = self.completed + self.in_progress + self.overdue
+        if self.assigned != parts:
+            raise InvalidInputError(
+                f"assigned must equal completed + in_progress + overdue = {parts} "
+                f"(got {self.assigned})"
+            )
 
     def percent(self, field: str, places: int = 1) -> Decimal:
         """``field`` as a percentage of tasks assigned, rounded half up.
@@ -262,7 +282,7 @@ def tally_tasks(
     check_date("as_of", as_of)
     cal = calendar_or_default(calendar)
     counts = dict.fromkeys(TaskStatus, 0)
-    for i, task in enumerate(tasks):
+    for i, task in enumerate(check_iterable("tasks", tasks)):
         if not isinstance(task, Task):
             raise InvalidTypeError.for_field(f"tasks[{i}]", "a Task", task)
         counts[task.status(as_of, cal)] += 1
@@ -291,7 +311,9 @@ def tally_by(
     else:
         raise InvalidInputError.for_field("by", "must be 'unit', 'area' or a function", by)
     groups: dict[Hashable, list[Task]] = {}
-    for task in tasks:
+    for i, task in enumerate(check_iterable("tasks", tasks)):
+        if not isinstance(task, Task):
+            raise InvalidTypeError.for_field(f"tasks[{i}]", "a Task", task)
         groups.setdefault(key(task), []).append(task)
     return {k: tally_tasks(v, as_of, calendar) for k, v in groups.items()}
 

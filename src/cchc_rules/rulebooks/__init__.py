@@ -30,7 +30,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from .._validate import to_decimal
+from .._validate import check_path, check_text, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
@@ -202,11 +202,11 @@ class Rulebook:
     def rules_for(self, year: int) -> ResolvedRules:
         """The parameters in force for evaluated ``year`` (at 31/12 of that year).
         A year the rulebook does not cover is an ``OutOfRangeError``."""
+        if type(year) is not int:  # also refuses bool, and unhashables before the memo
+            raise InvalidTypeError.for_field("year", "an integer", year)
         cached: ResolvedRules | None = self._memo.get(year)
         if cached is not None:
             return cached
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise InvalidTypeError.for_field("year", "an integer", year)
         if not 1900 <= year <= 2200:
             raise OutOfRangeError(f"year must be between 1900 and 2200 (got {year})")
         day = dt.date(year, 12, 31)
@@ -254,10 +254,13 @@ class Rulebook:
     def from_dict(cls, data: Any, origin: str = "rulebook") -> Rulebook:
         """Build a rulebook from parsed TOML or JSON; every problem is collected
         and raised together as one ``InvalidInputError``."""
-        return _RulebookReader(origin).read(data)
+        return _RulebookReader(check_text("origin", origin)).read(data)
 
     @classmethod
     def from_toml(cls, text: str, origin: str = "rulebook") -> Rulebook:
+        check_text("origin", origin)
+        if not isinstance(text, str):
+            raise InvalidTypeError.for_field("text", "TOML text", text)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -267,7 +270,7 @@ class Rulebook:
 
 def load_rulebook(path: str | Path) -> Rulebook:
     """Load a rulebook from a ``.toml`` or ``.json`` file."""
-    file = Path(path)
+    file = check_path("path", path)
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -332,6 +335,7 @@ class _RulebookReader:
         unknown = set(data) - {"instrument", "article", "location", "provenance", "note"}
         if unknown:
             self.fail(path, f"unknown keys {sorted(unknown)}")
+            return None
         if "provenance" not in data:
             self.fail(f"{path}.provenance", "is required: 'verified', 'unverified' or 'supplied'")
             return None
