@@ -482,6 +482,41 @@ _PROVENANCE_VI = {
 }
 
 
+_GROUNDS_VI = {
+    "directed": "đã chỉ đạo",
+    "duties_fully_performed": "đã thực hiện đầy đủ chức trách, nhiệm vụ",
+    "preventive_measures_applied": "đã áp dụng mọi biện pháp ngăn chặn vi phạm",
+}
+
+
+def _cite(source: Source, vi: bool) -> str:
+    if not vi:
+        return str(source)
+    text = source.instrument + (f", {source.article}" if source.article else "")
+    text += f" [{source.location}]" if source.location else ""
+    return f"{text} ({_PROVENANCE_VI[source.provenance.value]})"
+
+
+def _outcome_vi(step: Step) -> str:
+    """The Vietnamese outcome of a step, from its inputs and parameters."""
+    inputs = dict(step.inputs)
+    if step.rule in ("base_grade", "final_grade"):
+        return Grade[step.outcome].label_vi
+    if step.rule == "index_year":
+        year = int(inputs["year"]) + int(step.parameters[0].value)
+        return f"dùng Chỉ số CCHC năm {year}"
+    if step.rule == "finding":
+        return f"đề xuất hạ {step.parameters[0].value} mức"
+    if step.parameters:  # mitigation applies
+        if all(inputs[k] == "True" for k in _GROUNDS_VI):
+            why = ", ".join(_GROUNDS_VI.values())
+        else:
+            why = f"do yếu tố khách quan: {inputs['objective_cause']}"
+        return f"được giảm nhẹ ({why}): hạ {step.parameters[0].value} mức"
+    missing = [text for key, text in _GROUNDS_VI.items() if inputs[key] != "True"]
+    return "không được giảm nhẹ: chưa " + "; chưa ".join(m.removeprefix("đã ") for m in missing)
+
+
 def _explain(verdict: Verdict, lang: Lang) -> str:
     vi = lang == "vi"
     a = verdict.assessment
@@ -496,16 +531,19 @@ def _explain(verdict: Verdict, lang: Lang) -> str:
     ]
     for n, step in enumerate(verdict.trace, 1):
         title = _RULE_TITLES[step.rule][0 if vi else 1]
-        outcome = step.outcome
-        if step.rule in ("base_grade", "final_grade"):
-            outcome = Grade[outcome].label(lang)
+        if vi:
+            outcome = _outcome_vi(step)
+        elif step.rule in ("base_grade", "final_grade"):
+            outcome = Grade[step.outcome].label_en
+        else:
+            outcome = step.outcome
         inputs = "; ".join(f"{k} = {v}" for k, v in step.inputs if v)
         lines.append(f"{n}. {title}: {inputs} → {outcome}")
         for p in step.parameters:
             prov = p.provenance.value
             prov = _PROVENANCE_VI[prov] if vi else prov
             lines.append(f"     {p.name} = {p.value} [{prov}; {p.source.instrument}]")
-        lines.append(f"     {'căn cứ' if vi else 'source'}: {step.citation}")
+        lines.append(f"     {'căn cứ' if vi else 'source'}: {_cite(step.citation, vi)}")
     if verdict.unverified:
         lines.append(
             (

@@ -1,0 +1,16 @@
+"""A pytest plugin used only by mutation runs (see ``[tool.mutmut]`` in
+pyproject.toml): it empties the library's memo caches before every test, so code
+that normally runs once per process (building the public-sector calendar, the
+grading plan of a rulebook and year) runs under each mutant instead of being
+served from a cache built with the original code."""
+
+import pytest
+
+from cchc_rules import DECISION_30_2018
+from cchc_rules.calendar import _build_public_sector_calendar
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    _build_public_sector_calendar.cache_clear()
+    DECISION_30_2018._memo.clear()
