@@ -1,5 +1,6 @@
-"""Grading throughput: ``grade_head`` (which always builds the cited trace) and
-``grade_many`` against a bare threshold lookup over the same inputs. Prints."""
+"""Grading throughput: ``grade_head`` (which always builds the cited trace),
+``grade_many`` and ``to_dict`` against a bare threshold lookup over the same
+inputs. Returns rows for ``run_all``; never asserts a time."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from cchc_rules import (
     grade_head,
     grade_many,
 )
+
+Row = tuple[str, float, float | None, str]
 
 
 def make_assessments(n: int, seed: int = 30) -> list[Assessment]:
@@ -42,32 +45,25 @@ def bare_lookup(score: Decimal) -> str:
     return "NOT_COMPLETED"
 
 
-def rate(fn: Callable[[], object], n: int, repeat: int = 3) -> float:
+def per_item(fn: Callable[[], object], n: int, repeat: int = 3) -> float:
+    """Best-of-``repeat`` seconds per item."""
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - start)
-    return n / best
+    return best / n
 
 
-def main(smoke: bool = False) -> None:
+def rows(smoke: bool = False) -> list[Row]:
     n = 200 if smoke else 100_000
     items = make_assessments(n)
-    DECISION_30_2018.rules_for(2019)  # resolve once, as a service would at start-up
-    bare = rate(lambda: [bare_lookup(a.index_score) for a in items], n)
-    ours = rate(lambda: [grade_head(a) for a in items], n)
-    batch = rate(lambda: grade_many(items), n)
-    to_dict = rate(lambda: [grade_head(a).to_dict() for a in items], n)
-    print(
-        f"grade_head with trace       {ours:12,.0f} verdicts/s   bare lookup {bare:12,.0f}/s"
-        f"   ratio bare/ours ×{bare / ours:,.1f}"
-    )
-    print(f"grade_many                  {batch:12,.0f} verdicts/s")
-    print(f"grade_head + to_dict        {to_dict:12,.0f} verdicts/s")
-
-
-if __name__ == "__main__":
-    import sys
-
-    main("--smoke" in sys.argv)
+    DECISION_30_2018.rules_for(2019)  # resolved once, as a service would at start-up
+    bare = per_item(lambda: [bare_lookup(a.index_score) for a in items], n)
+    return [
+        ("grade_head (with trace)", per_item(lambda: [grade_head(a) for a in items], n), bare,
+         "bare threshold lookup"),
+        ("grade_many", per_item(lambda: grade_many(items), n), bare, "bare threshold lookup"),
+        ("grade_head + to_dict", per_item(lambda: [grade_head(a).to_dict() for a in items], n),
+         bare, "bare threshold lookup"),
+    ]  # fmt: skip

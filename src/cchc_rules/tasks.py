@@ -469,14 +469,13 @@ def check_percentage(
     stated_pct = _to_percentage(field, stated)
     if stated_pct is None:
         raise InvalidTypeError.for_field(field, "a percentage", stated)
-    check_int("part", part, minimum=0)
-    check_int("whole", whole, minimum=0)
+    check_int("part", part, minimum=0)  # whole is checked by percent_of, or is 0
     places = _places(stated_pct)
     if places > MAX_PLACES:
         raise InvalidInputError.for_field(
             field, f"must have at most {MAX_PLACES} decimal places", stated
         )
-    if whole == 0:
+    if whole == 0 and type(whole) is int:
         return Discrepancy(
             field,
             stated_pct,
