@@ -30,6 +30,7 @@ import cattrs
 from cattrs import Converter
 from dateutil import parser as date_parser
 
+from ._files import parse_json, read_text
 from ._validate import check_path, check_text, optional_text
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
@@ -307,19 +308,9 @@ def read_rows(
     """Rows and their locations from a CSV (UTF-8, with or without BOM) or a JSON
     list of objects. An unreadable file is an ``InvalidInputError``."""
     file = check_path("path", path)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(
-            f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start})"
-        ) from None
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {file}: {exc.strerror}") from None
+    text = read_text(file)
     if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidInputError(f"{file} is not valid JSON: {exc}") from None
+        data = parse_json(text, file)
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise InvalidInputError(
                 f"{file} must hold a JSON list of objects (got {type(data).__name__})"
@@ -483,12 +474,7 @@ def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
 def read_task_report(path: str | Path) -> TaskReport:
     """A ``TaskReport`` from a JSON file, every bad field reported at once."""
     file = check_path("path", path)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8-sig"))
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {file}: {exc.strerror}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInputError(f"{file} is not valid UTF-8 JSON: {exc}") from None
+    data = parse_json(read_text(file), file)
     return task_report_from_dict(data, str(file))
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import tomllib
 from collections.abc import Callable, Hashable, Mapping
 from decimal import Decimal
@@ -30,6 +29,7 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
+from .._files import parse_json, read_text
 from .._validate import check_path, check_text, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
@@ -271,16 +271,9 @@ class Rulebook:
 def load_rulebook(path: str | Path) -> Rulebook:
     """Load a rulebook from a ``.toml`` or ``.json`` file."""
     file = check_path("path", path)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInputError(f"cannot read rulebook {file}: {exc}") from None
+    text = read_text(file)
     if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InvalidInputError(f"{file} is not valid JSON: {exc}") from None
-        return Rulebook.from_dict(data, str(file))
+        return Rulebook.from_dict(parse_json(text, file), str(file))
     return Rulebook.from_toml(text, str(file))
 
 
