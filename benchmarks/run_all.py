@@ -32,7 +32,8 @@ def main() -> None:
     for name in BENCHMARKS:
         rows.extend(importlib.import_module(name).rows(smoke))
     header = (
-        f"{'what':<52} {'ours':>12} {'per second':>14}  {'peer':<32} {'peer':>12} {'ratio':>9}"
+        f"{'what':<52} {'ours':>12} {'per second':>14}  {'peer':<32} {'peer':>12} "
+        f"{'ours vs peer':>15}"
     )
     print(header)
     print("-" * len(header))

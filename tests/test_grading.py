@@ -238,3 +238,15 @@ def test_grade_head_type_errors():
         grade_head({"score": 80})
     with pytest.raises(InvalidTypeError, match="rulebook must be a Rulebook"):
         grade_head(Assessment(HEAD, 2019, 80), "hai-phong")
+
+
+def test_mitigation_steps_are_memoised_within_a_bound():
+    from cchc_rules.grading import _MITIGATION_CACHE, _plan
+
+    causes = [MitigationGrounds(objective_cause=f"nguyên nhân {i}") for i in range(1100)]
+    verdicts = [grade("92", [Finding("x", g)]) for g in causes]
+    assert all(v.grade is Grade.EXCELLENT for v in verdicts)
+    assert verdicts[-1].trace[3].inputs[-1] == ("objective_cause", "nguyên nhân 1099")
+    assert len(_plan(DECISION_30_2018, 2019).mitigations) <= _MITIGATION_CACHE
+    again = grade("92", [Finding("x", causes[0])])
+    assert again.trace == verdicts[0].trace

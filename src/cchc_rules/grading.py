@@ -282,6 +282,7 @@ class _Plan:
         "mitigated_demotion",
         "mitigated_params",
         "mitigation_basis",
+        "mitigations",
         "unverified",
     )
 
@@ -305,6 +306,7 @@ class _Plan:
         self.finding_outcome = f"proposes lowering {rules.finding_demotion} level(s)"
         self.mitigated_params = (uses["mitigated_finding_demotion"],)
         self.final_steps: dict[tuple[Grade, int], Step] = {}
+        self.mitigations: dict[MitigationGrounds, tuple[Step, bool]] = {}
         unverified = rules.unverified
 
         def names(*used: str) -> tuple[str, ...]:
@@ -395,7 +397,12 @@ def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) ->
             demotion += plan.finding_demotion
             continue
         # ... unless mitigation, an explicit exception, applies.
-        step, mitigated = _mitigation(grounds, plan)
+        outcome = plan.mitigations.get(grounds)
+        if outcome is None:
+            outcome = _mitigation(grounds, plan)
+            if len(plan.mitigations) < _MITIGATION_CACHE:
+                plan.mitigations[grounds] = outcome
+        step, mitigated = outcome
         trace.append(step)
         demotion += plan.mitigated_demotion if mitigated else plan.finding_demotion
         any_mitigated = any_mitigated or mitigated
@@ -412,6 +419,10 @@ def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) ->
         tuple(trace),
     )
 
+
+_MITIGATION_CACHE = 1024
+"""Distinct mitigation grounds whose trace step a plan keeps (grounds are immutable;
+the bound keeps a stream of unique causes from growing memory)."""
 
 _ORDER = (
     "index_year_offset",
