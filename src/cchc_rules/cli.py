@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 import tempfile
@@ -272,8 +273,6 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_check_report(args: argparse.Namespace, out: TextIO) -> int:
     found = check_task_report(read_task_report(args.file))
     if args.format == "json":
-        import json
-
         text = json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=2) + "\n"
     elif found:
         lines = [d.message_vi if args.lang == "vi" else d.message for d in found]

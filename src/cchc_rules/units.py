@@ -28,7 +28,7 @@ from .law import Provenance, Source
 __all__ = ["Evaluator", "EvaluatorRole", "Head", "Unit", "UnitKind", "evaluator_for"]
 
 SEED_003 = "seeds/003_ade9bd3203481e5e.txt"
-DECISION_30_2018 = "Quyết định 30/2018/QĐ-UBND (UBND thành phố Hải Phòng)"
+DECISION_30_2018_NAME = "Quyết định 30/2018/QĐ-UBND (UBND thành phố Hải Phòng)"
 
 
 class UnitKind(enum.Enum):
@@ -176,18 +176,18 @@ class Evaluator:
 
 
 _CHAIRMAN_RULE = Source(
-    DECISION_30_2018,
+    DECISION_30_2018_NAME,
     location=SEED_003,
     note="Chủ tịch UBND thành phố đánh giá người đứng đầu cấp Sở, UBND cấp huyện",
 )
 _PARENT_RULE = Source(
-    DECISION_30_2018,
+    DECISION_30_2018_NAME,
     location=SEED_003,
     note="người đứng đầu cấp Sở, UBND cấp huyện đánh giá người đứng đầu cơ quan, đơn vị "
     "thuộc và trực thuộc",
 )
 _COMMUNE_RULE = Source(
-    DECISION_30_2018,
+    DECISION_30_2018_NAME,
     location=SEED_003,
     provenance=Provenance.UNVERIFIED,
     note="communes are not named in the sources; by default the district chairman "
