@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 from .calendar import WorkingCalendar, public_sector_calendar
@@ -28,6 +29,7 @@ __all__ = [
     "dates",
     "findings",
     "heads",
+    "inconsistent_task_reports",
     "mitigation_grounds",
     "rulebooks",
     "scores",
@@ -125,6 +127,33 @@ def task_reports(places: st.SearchStrategy[int] | None = None) -> st.SearchStrat
     at a drawn precision (0–3 decimal places by default)."""
     nonempty = task_tallies().filter(lambda t: t.assigned > 0)
     return st.builds(lambda t, p: t.to_report(p), nonempty, places or st.integers(0, 3))
+
+
+def inconsistent_task_reports() -> st.SearchStrategy[tuple[TaskReport, str]]:
+    """A consistent report with exactly one stated figure changed, and the name of
+    that figure: ``check_task_report`` must name it in some discrepancy."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> tuple[TaskReport, str]:
+        report = draw(task_reports())
+        field = draw(st.sampled_from([f.name for f in attrs.fields(TaskReport)]))
+        stated = getattr(report, field)
+        step = draw(st.integers(1, 50))
+        if isinstance(stated, Decimal):
+            step_value: Decimal | int = step * Decimal(1).scaleb(_exponent(stated))
+        else:
+            step_value = step
+        down = draw(st.booleans()) and stated - step_value >= 0
+        changed = stated - step_value if down else stated + step_value
+        return attrs.evolve(report, **{field: changed}), field
+
+    return build()
+
+
+def _exponent(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite by construction
+    return exponent
 
 
 def mitigation_grounds(applies: bool | None = None) -> st.SearchStrategy[MitigationGrounds]:

@@ -8,14 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_rules import latest_notice_date, notice_is_sufficient, public_sector_calendar
+from cchc_rules.strategies import dates
 
 CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
 VN = holidays.VN(years=range(FIRST.year, LAST.year + 1))
 WORKED_WEEKENDS = VN.weekend_workdays
 
-days = st.dates(min_value=FIRST, max_value=LAST)
-inner_days = st.dates(min_value=FIRST + timedelta(days=60), max_value=LAST - timedelta(days=60))
+days = dates()
+inner_days = dates(margin_days=60)
 offsets = st.integers(min_value=-30, max_value=30)
 
 

@@ -5,19 +5,17 @@ from decimal import Decimal
 from fractions import Fraction
 from math import floor
 
-import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_rules import (
-    TaskReport,
     TaskStatus,
     check_percentage,
     check_task_report,
     percent_of,
     tally_tasks,
 )
-from cchc_rules.strategies import task_reports, task_tallies, tasks
+from cchc_rules.strategies import inconsistent_task_reports, task_reports, task_tallies, tasks
 
 # Every status a task can reach from each status as as_of advances (or stays).
 REACHABLE = {
@@ -51,21 +49,11 @@ def test_a_report_built_from_a_tally_checks_clean(report):
     assert check_task_report(report) == ()
 
 
-FIGURES = [f.name for f in attrs.fields(TaskReport)]
-
-
-@given(task_reports(), st.sampled_from(FIGURES), st.integers(1, 50), st.booleans())
-def test_changing_any_one_figure_yields_a_discrepancy_naming_it(report, field, step, down):
-    stated = getattr(report, field)
-    if isinstance(stated, Decimal):
-        unit = Decimal(1).scaleb(stated.as_tuple().exponent)
-        changed = (
-            stated - step * unit if down and stated - step * unit >= 0 else stated + step * unit
-        )
-    else:
-        changed = stated - step if down and stated - step >= 0 else stated + step
-    found = check_task_report(attrs.evolve(report, **{field: changed}))
-    assert any(field in d.fields for d in found), (field, stated, changed, found)
+@given(inconsistent_task_reports())
+def test_changing_any_one_figure_yields_a_discrepancy_naming_it(case):
+    report, field = case
+    found = check_task_report(report)
+    assert any(field in d.fields for d in found), (field, report, found)
 
 
 def exact_half_up(part: int, whole: int, places: int) -> Decimal:
