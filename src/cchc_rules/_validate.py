@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .errors import InvalidInputError, InvalidTypeError
+from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
 __all__ = [
     "check_bool",
@@ -20,6 +20,7 @@ __all__ = [
     "check_iterable",
     "check_path",
     "check_text",
+    "check_year",
     "optional_text",
     "to_decimal",
 ]
@@ -49,6 +50,21 @@ def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
     if minimum is not None and value < minimum:
         raise InvalidInputError.for_field(field, f"must be at least {minimum}", value)
     return value
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""The years any rule of the library accepts; narrower ranges (a calendar's, a
+rulebook's) are checked where they apply."""
+
+
+def check_year(field: str, value: Any) -> int:
+    """An ``int`` year from 1900 to 2200; outside it an ``OutOfRangeError``."""
+    check_int(field, value)
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise OutOfRangeError.for_field(
+            field, f"must be between {FIRST_YEAR} and {LAST_YEAR}", value
+        )
+    return int(value)
 
 
 def check_iterable(field: str, value: Any) -> list[Any]:

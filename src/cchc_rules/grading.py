@@ -33,8 +33,8 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from ._validate import check_bool, check_iterable, check_text, optional_text
-from .errors import InvalidInputError, InvalidTypeError
+from ._validate import check_bool, check_iterable, check_text, check_year, optional_text
+from .errors import InvalidTypeError
 from .grades import Grade
 from .law import Source
 from .rulebooks import DECISION_30_2018, ParameterUse, ResolvedRules, Rulebook, _score
@@ -131,11 +131,7 @@ def _index_score(value: Any) -> Decimal:
 
 
 def _year(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError.for_field("year", "an integer", value)
-    if not 1900 <= value <= 2200:
-        raise InvalidInputError.for_field("year", "must be between 1900 and 2200", value)
-    return value
+    return check_year("year", value)
 
 
 def _findings(value: Any) -> tuple[Finding, ...]:

@@ -31,7 +31,7 @@ from cattrs import Converter
 from dateutil import parser as date_parser
 
 from ._files import parse_json, read_text
-from ._validate import check_path, check_text, optional_text
+from ._validate import check_path, check_text, check_year, optional_text
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
 from .rulebooks import _score
@@ -297,9 +297,7 @@ def _parse_year(value: Any) -> int:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInputError(f"year must be a whole number like 2019 (got {value!r})")
-    if not 1900 <= value <= 2200:
-        raise InvalidInputError(f"year must be between 1900 and 2200 (got {value})")
-    return value
+    return check_year("year", value)
 
 
 def read_rows(

@@ -29,7 +29,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
-from ._validate import check_date, check_int
+from ._validate import check_date, check_int, check_year
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidTypeError, OutOfRangeError
 from .law import Provenance, Source
@@ -42,8 +42,6 @@ __all__ = [
     "period_end",
     "reporting_periods",
 ]
-
-CIVIL_CODE_148 = Source("Bộ luật Dân sự 2015", article="Điều 147, Điều 148")
 
 
 class PeriodUnit(enum.Enum):
@@ -149,9 +147,7 @@ def reporting_periods(
     >>> reporting_periods(2019)[0].due    # 31/3 + 5 days = Fri 5/4/2019
     datetime.date(2019, 4, 5)
     """
-    check_int("year", year)
-    if not 1900 <= year <= 2200:
-        raise OutOfRangeError(f"year must be between 1900 and 2200 (got {year})")
+    check_year("year", year)
     if not isinstance(frequency, ReportFrequency):
         raise InvalidTypeError.for_field("frequency", "a ReportFrequency", frequency)
     check_int("due_days_after", due_days_after, minimum=0)

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from .._files import parse_json, read_text
-from .._validate import check_path, check_text, to_decimal
+from .._validate import check_path, check_text, check_year, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
@@ -207,8 +207,7 @@ class Rulebook:
         cached: ResolvedRules | None = self._memo.get(year)
         if cached is not None:
             return cached
-        if not 1900 <= year <= 2200:
-            raise OutOfRangeError(f"year must be between 1900 and 2200 (got {year})")
+        check_year("year", year)
         day = dt.date(year, 12, 31)
         values: dict[str, DatedValue[Any]] = {}
         for name, param in self.parameters().items():
