@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 from typing import Any
 
+from ._messages import Message
 from .errors import InvalidInputError
 
 
@@ -16,14 +18,43 @@ def read_text(file: Path) -> str:
         return file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvalidInputError(
-            f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            Message(
+                "{file} is not UTF-8 text ({reason} at byte {byte})",
+                file=file,
+                reason=exc.reason,
+                byte=exc.start,
+            )
         ) from None
     except OSError as exc:
-        raise InvalidInputError(f"cannot read {file}: {exc.strerror}") from None
+        raise InvalidInputError(
+            Message("cannot read {file}: {reason}", file=file, reason=_os_reason(exc))
+        ) from None
 
 
 def parse_json(text: str, file: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InvalidInputError(f"{file} is not valid JSON: {exc}") from None
+        raise InvalidInputError(
+            Message(
+                "{file} is not valid JSON: {reason}",
+                file=file,
+                reason=Message(
+                    "{detail}: line {line} column {column} (char {char})",
+                    detail=exc.msg,
+                    line=exc.lineno,
+                    column=exc.colno,
+                    char=exc.pos,
+                ),
+            )
+        ) from None
+
+
+def _os_reason(exc: OSError) -> str:
+    """The operating system's reason, translatable for the usual ones."""
+    known = {
+        errno.ENOENT: Message("No such file or directory"),
+        errno.EACCES: Message("Permission denied"),
+        errno.EISDIR: Message("Is a directory"),
+    }
+    return known.get(exc.errno or 0, exc.strerror or type(exc).__name__)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from ._messages import Message
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
 __all__ = [
@@ -35,8 +36,12 @@ def check_date(field: str, value: Any) -> dt.date:
     """
     if isinstance(value, dt.datetime):
         raise InvalidTypeError(
-            f"{field} must be a date, not a datetime (got {value!r}); "
-            "pass value.date() after converting it to Vietnam time"
+            Message(
+                "{field} must be a date, not a datetime (got {value}); "
+                "pass value.date() after converting it to Vietnam time",
+                field=field,
+                value=repr(value),
+            )
         )
     if not isinstance(value, dt.date):
         raise InvalidTypeError.for_field(field, "a datetime.date", value)
@@ -48,7 +53,9 @@ def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError.for_field(field, "an integer", value)
     if minimum is not None and value < minimum:
-        raise InvalidInputError.for_field(field, f"must be at least {minimum}", value)
+        raise InvalidInputError.for_field(
+            field, Message("must be at least {minimum}", minimum=minimum), value
+        )
     return value
 
 
@@ -62,7 +69,9 @@ def check_year(field: str, value: Any) -> int:
     check_int(field, value)
     if not FIRST_YEAR <= value <= LAST_YEAR:
         raise OutOfRangeError.for_field(
-            field, f"must be between {FIRST_YEAR} and {LAST_YEAR}", value
+            field,
+            Message("must be between {first} and {last}", first=FIRST_YEAR, last=LAST_YEAR),
+            value,
         )
     return int(value)
 

@@ -32,6 +32,7 @@ from typing import Any
 
 import attrs
 
+from ._messages import Message
 from ._validate import check_date, check_int, check_iterable
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import Source
@@ -103,7 +104,11 @@ class WorkingCalendar:
         check_date("last", last)
         if last < first:
             raise InvalidInputError(
-                f"last must not be before first (got {first.isoformat()} to {last.isoformat()})"
+                Message(
+                    "last must not be before first (got {first} to {last})",
+                    first=first.isoformat(),
+                    last=last.isoformat(),
+                )
             )
         self._first, self._last, self._name = first, last, name
         self._ord0 = first.toordinal()
@@ -153,18 +158,29 @@ class WorkingCalendar:
         i: int = day.toordinal() - self._ord0
         if not 0 <= i < self._n:
             raise OutOfRangeError(
-                f"{field} {day.isoformat()} is outside the calendar's supported range "
-                f"{self._first.isoformat()} to {self._last.isoformat()}; the days off "
-                "outside it are not known"
+                Message(
+                    "{field} {day} is outside the calendar's supported range {first} to "
+                    "{last}; the days off outside it are not known",
+                    field=field,
+                    day=day.isoformat(),
+                    first=self._first.isoformat(),
+                    last=self._last.isoformat(),
+                )
             )
         return i
 
     def _working_day_at(self, position: int, field: str, day: date, n: int) -> date:
         if not 0 <= position < len(self._working):
             raise OutOfRangeError(
-                f"{n} working days from {field} {day.isoformat()} falls outside the "
-                f"calendar's supported range {self._first.isoformat()} to "
-                f"{self._last.isoformat()}"
+                Message(
+                    "{n} working days from {field} {day} falls outside the calendar's "
+                    "supported range {first} to {last}",
+                    n=n,
+                    field=field,
+                    day=day.isoformat(),
+                    first=self._first.isoformat(),
+                    last=self._last.isoformat(),
+                )
             )
         return date.fromordinal(self._ord0 + self._working[position])
 
@@ -220,8 +236,12 @@ class WorkingCalendar:
         check_int("year", year)
         if not self._first.year <= year <= self._last.year:
             raise OutOfRangeError(
-                f"year {year} is outside the calendar's supported range "
-                f"{self._first.isoformat()} to {self._last.isoformat()}"
+                Message(
+                    "year {year} is outside the calendar's supported range {first} to {last}",
+                    year=year,
+                    first=self._first.isoformat(),
+                    last=self._last.isoformat(),
+                )
             )
         return tuple(
             sorted((s for s in self._special.values() if s.day.year == year), key=lambda s: s.day)
@@ -267,11 +287,13 @@ class WorkingCalendar:
         both = sorted(set(off) & set(on))
         if both:
             raise InvalidInputError(
-                "a day cannot be both a day off and a working day "
-                f"(got {', '.join(d.isoformat() for d in both)} in both)"
+                Message(
+                    "a day cannot be both a day off and a working day (got {days} in both)",
+                    days=", ".join(d.isoformat() for d in both),
+                )
             )
         for d in (*off, *on):
-            self._index("changed day", d)
+            self._index(Message("changed day"), d)
         changes = [
             SpecialDay(d, False, "Ngày nghỉ (thay đổi bổ sung)", "Day off (added change)", cited)
             for d in off

@@ -13,6 +13,16 @@ Messages name the field, what was expected and what arrived::
 
 A loader that reads many records collects *every* failure before it raises, so one
 :class:`InvalidInputError` may carry several located :class:`Problem` s.
+
+``str(error)`` is English. Every message the library writes can also be said in
+Vietnamese, with :meth:`CchcError.localized` (the command line does this under
+``--lang vi``)::
+
+    >>> try:
+    ...     raise InvalidInputError.for_field("index_score", "must be between 0 and 100", 120)
+    ... except CchcError as exc:
+    ...     print(exc.localized("vi"))
+    index_score phải nằm trong khoảng từ 0 đến 100 (nhận được 120)
 """
 
 from __future__ import annotations
@@ -21,6 +31,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import attrs
+
+from ._messages import LANGUAGES, Message, join, localize
 
 __all__ = [
     "CchcError",
@@ -52,13 +64,37 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        parts = [p for p in (self.location, self.field) if p]
-        where = ", ".join(parts)
-        return f"{where}: {self.message}" if where else self.message
+        return self.render("en")
+
+    def render(self, lang: str = "en") -> str:
+        """The problem as one line in ``lang`` ("vi" or "en")."""
+        return localize(self._text(), check_lang(lang))
+
+    def _text(self) -> str:
+        where = join(", ", [p for p in (self.location, self.field) if p])
+        return (
+            Message("{where}: {message}", where=where, message=self.message)
+            if where
+            else self.message
+        )
+
+
+def check_lang(lang: object) -> str:
+    """``lang`` if it is one of the languages messages are written in."""
+    if lang not in LANGUAGES:
+        raise InvalidInputError.for_field(
+            "lang", Message("must be one of {names}", names="'vi', 'en'"), lang
+        )
+    return str(lang)
 
 
 class CchcError(Exception):
     """Root of every error the library raises on purpose."""
+
+    def localized(self, lang: str = "en") -> str:
+        """The message in ``lang`` ("vi" or "en"); ``str(error)`` is the English."""
+        check_lang(lang)
+        return localize(self.args[0], lang) if len(self.args) == 1 else str(self)
 
 
 class InvalidInputError(CchcError, ValueError):
@@ -67,21 +103,34 @@ class InvalidInputError(CchcError, ValueError):
     problems: tuple[Problem, ...]
 
     def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        # ``message`` is a Message wherever the library raises, so it can be
+        # translated; a plain str from a caller is shown as it is.
         super().__init__(message)
         self.problems = tuple(problems)
 
     @classmethod
     def for_field(cls, field: str, expected: str, value: Any) -> InvalidInputError:
         """``<field> <expected> (got <value>)``, the house style of every message."""
-        return cls(f"{field} {expected} (got {got(value)})")
+        return cls(
+            Message(
+                "{field} {expected} (got {value})",
+                field=field,
+                expected=_phrase(expected),
+                value=got(value),
+            )
+        )
 
     @classmethod
     def collected(cls, problems: Iterable[Problem], what: str = "input") -> InvalidInputError:
         """One error carrying every problem, each on a line of its own."""
         found = tuple(problems)
-        noun = "problem" if len(found) == 1 else "problems"
-        lines = "\n".join(f"  {p}" for p in found)
-        return cls(f"{what} has {len(found)} {noun}:\n{lines}", found)
+        head = (
+            Message("{what} has {count} problem:", what=what, count=1)
+            if len(found) == 1
+            else Message("{what} has {count} problems:", what=what, count=len(found))
+        )
+        lines = [Message("  {problem}", problem=p._text()) for p in found]
+        return cls(join("\n", [head, *lines]), found)
 
 
 class OutOfRangeError(InvalidInputError):
@@ -98,4 +147,20 @@ class InvalidTypeError(CchcError, TypeError):
 
     @classmethod
     def for_field(cls, field: str, expected: str, value: Any) -> InvalidTypeError:
-        return cls(f"{field} must be {expected} (got {type(value).__name__} {got(value)})")
+        return cls(
+            Message(
+                "{field} must be {expected} (got {type} {value})",
+                field=field,
+                expected=_phrase(expected),
+                type=type(value).__name__,
+                value=got(value),
+            )
+        )
+
+
+def _phrase(expected: str) -> Message:
+    """What was expected, translatable: a literal phrase is its own template (braces
+    in a caller's phrase are kept as text)."""
+    if isinstance(expected, Message):
+        return expected
+    return Message(expected.replace("{", "{{").replace("}", "}}"))

@@ -16,6 +16,7 @@ import enum
 import functools
 from typing import Any
 
+from ._messages import Message
 from .errors import InvalidInputError
 
 __all__ = ["Grade"]
@@ -63,7 +64,7 @@ class Grade(enum.Enum):
         if isinstance(value, str) and value.strip().upper() in cls.__members__:
             return cls[value.strip().upper()]
         raise InvalidInputError.for_field(
-            field, f"must be one of {', '.join(cls.__members__)}", value
+            field, Message("must be one of {names}", names=", ".join(cls.__members__)), value
         )
 
 

@@ -31,6 +31,7 @@ from cattrs import Converter
 from dateutil import parser as date_parser
 
 from ._files import parse_json, read_text
+from ._messages import Message, said
 from ._validate import check_path, check_text, check_year, optional_text
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
@@ -68,7 +69,7 @@ OPTIONAL_COLUMNS = ("parent_kind", "findings")
 
 def _strict_bool(value: Any, _type: Any) -> bool:
     if not isinstance(value, bool):
-        raise InvalidInputError(f"must be true or false (got {value!r})")
+        raise InvalidInputError(Message("must be true or false (got {value})", value=repr(value)))
     return value
 
 
@@ -81,7 +82,7 @@ def _optional_str(value: Any, _type: Any) -> str | None:
 
 
 def _bad_text(value: Any) -> str:
-    raise InvalidInputError(f"must be text (got {value!r})")
+    raise InvalidInputError(Message("must be text (got {value})", value=repr(value)))
 
 
 _converter = Converter(detailed_validation=True, forbid_extra_keys=True)
@@ -92,31 +93,50 @@ _converter.register_structure_hook(str | None, _optional_str)
 
 def _format(exc: BaseException, _type: Any) -> str:
     if isinstance(exc, KeyError):
-        return "is required"
+        return Message("is required")
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown fields {sorted(exc.extra_fields)}"
-    return str(exc) or f"is invalid ({type(exc).__name__})"
+        return Message("unknown fields {names}", names=sorted(exc.extra_fields))
+    return said(exc) or Message("is invalid ({type})", type=type(exc).__name__)
 
 
-def _structure_findings(value: Any, path: str) -> tuple[tuple[Finding, ...], list[Problem]]:
+def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], list[Problem]]:
+    """The findings in ``value`` (a list, or a CSV cell holding its JSON) of the row at
+    ``where``, or the problems found, located below ``<where>.findings``."""
+    path = Message("{where}.findings", where=where)
     if value is None or (isinstance(value, str) and not value.strip()):
         return (), []
     if isinstance(value, str):  # a CSV cell holding the JSON list
         try:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
-            return (), [Problem(path, "", f"must be a JSON list of findings ({exc.msg})")]
+            return (), [
+                Problem(
+                    path, "", Message("must be a JSON list of findings ({reason})", reason=exc.msg)
+                )
+            ]
     try:
         return tuple(_converter.structure(value, list[Finding])), []
     except cattrs.BaseValidationError as exc:
-        messages = cattrs.transform_error(exc, path=path, format_exception=_format)
+        # transform_error renders "<message> @ <path>" as plain text; keep each
+        # Message so the problem can still be said in Vietnamese.
+        said_by_text: dict[str, str] = {}
+
+        def remember(error: BaseException, type_: Any) -> str:
+            message = _format(error, type_)
+            said_by_text[str(message)] = message
+            return message
+
         problems = []
-        for message in messages:
-            text, _, where = message.rpartition(" @ ")
-            problems.append(Problem(where, "", text))
+        for line in cattrs.transform_error(exc, path=path, format_exception=remember):
+            text, _, located = line.rpartition(" @ ")
+            if located.startswith(path):
+                located = Message("{path}{rest}", path=path, rest=located[len(path) :])
+            problems.append(Problem(located, "", said_by_text.get(text, text)))
         return (), problems
     except (CchcError, TypeError, ValueError) as exc:
-        return (), [Problem(path, "", f"must be a list of findings ({exc})")]
+        return (), [
+            Problem(path, "", Message("must be a list of findings ({reason})", reason=said(exc)))
+        ]
 
 
 # -- JSON Schemas -----------------------------------------------------------------------------
@@ -133,7 +153,9 @@ def schema(name: str) -> dict[str, Any]:
     True
     """
     if name not in SCHEMAS:
-        raise InvalidInputError.for_field("name", f"must be one of {', '.join(SCHEMAS)}", name)
+        raise InvalidInputError.for_field(
+            "name", Message("must be one of {names}", names=", ".join(SCHEMAS)), name
+        )
     text = (
         resources.files("cchc_rules")
         .joinpath(f"schemas/{name}.schema.json")
@@ -188,10 +210,10 @@ class _RowFields:
         self.row, self.where = row, where
         self.found: list[Problem] = []
         if row.get(_EXTRA_CELLS):
-            self.fail("", "has more cells than the header has columns")
+            self.fail("", Message("has more cells than the header has columns"))
         unknown = sorted(set(row) - set(allowed) - {_EXTRA_CELLS})
         if unknown:
-            self.fail("", f"unknown fields {unknown}")
+            self.fail("", Message("unknown fields {names}", names=unknown))
 
     def fail(self, field: str, message: str) -> None:
         self.found.append(Problem(self.where, field, message))
@@ -204,7 +226,7 @@ class _RowFields:
         try:
             return parse(value)
         except (CchcError, ValueError, TypeError) as exc:
-            self.fail(name, str(exc))
+            self.fail(name, said(exc))
             return None
 
 
@@ -254,14 +276,14 @@ def _parse_row(
     score = f.get("index_score", lambda v: _score("index_score", _blank_to_none(v)), required=True)
     parent_name = f.get("parent", lambda v: check_text("parent", v))
     parent_kind = f.get("parent_kind", lambda v: UnitKind.parse(v, "parent_kind"))
-    findings, finding_problems = _structure_findings(row.get("findings"), f"{where}.findings")
+    findings, finding_problems = _structure_findings(row.get("findings"), where)
     f.found.extend(finding_problems)
     unit = None
     if name is not None and kind is not None:
         try:
             unit = _unit(name, kind, parent_name, parent_kind, known_parents)
         except CchcError as exc:
-            f.fail("parent", str(exc))
+            f.fail("parent", said(exc))
     if f.found or unit is None or head_name is None or year is None or score is None:
         return None, f.found
     return Assessment(Head(head_name, unit), year, score, findings), f.found
@@ -282,8 +304,11 @@ def _unit(
         )
     if parent_kind is None:
         raise InvalidInputError(
-            f"parent kind of {parent_name!r} is unknown: add a row for it or a "
-            "parent_kind column (DEPARTMENT or DISTRICT)"
+            Message(
+                "parent kind of {parent} is unknown: add a row for it or a parent_kind column "
+                "(DEPARTMENT or DISTRICT)",
+                parent=repr(parent_name),
+            )
         )
     return Unit(name, kind, Unit(parent_name, parent_kind))
 
@@ -296,7 +321,9 @@ def _parse_year(value: Any) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInputError(f"year must be a whole number like 2019 (got {value!r})")
+        raise InvalidInputError(
+            Message("year must be a whole number like 2019 (got {value})", value=repr(value))
+        )
     return check_year("year", value)
 
 
@@ -311,7 +338,11 @@ def read_rows(
         data = parse_json(text, file)
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise InvalidInputError(
-                f"{file} must hold a JSON list of objects (got {type(data).__name__})"
+                Message(
+                    "{file} must hold a JSON list of objects (got {type})",
+                    file=file,
+                    type=type(data).__name__,
+                )
             )
         return data, [f"$[{i}]" for i in range(len(data))]
     reader = csv.DictReader(_io.StringIO(text, newline=""))
@@ -319,17 +350,23 @@ def read_rows(
     missing = [c for c in required if c not in header]
     if missing:
         raise InvalidInputError(
-            f"{file} must have the header {','.join(required)} "
-            f"(missing {', '.join(missing)}; got {','.join(header) or 'nothing'})"
+            Message(
+                "{file} must have the header {header} (missing {missing}; got {got})",
+                file=file,
+                header=",".join(required),
+                missing=", ".join(missing),
+                got=",".join(header) or Message("nothing"),
+            )
         )
     reader.fieldnames = header
-    rows, where = [], []
+    rows: list[dict[str, Any]] = []
+    where: list[str] = []
     for row in reader:
         extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
         if extra:
             row[_EXTRA_CELLS] = "yes"
         rows.append(dict(row))
-        where.append(f"row {reader.line_num}")
+        where.append(Message("row {number}", number=reader.line_num))
     return rows, where
 
 
@@ -397,13 +434,13 @@ def _parse_task_row(row: Mapping[str, Any], where: str) -> tuple[Task | None, li
             try:
                 unit = _unit(unit_name, kind, parent, parent_kind, {})
             except CchcError as exc:
-                f.fail("parent", str(exc))
+                f.fail("parent", said(exc))
     if f.found or title is None or due is None:
         return None, f.found
     try:
         return Task(title, due, completed, assigned=assigned, unit=unit, area=area), f.found
     except CchcError as exc:
-        f.fail("", str(exc))
+        f.fail("", said(exc))
         return None, f.found
 
 
@@ -449,21 +486,25 @@ def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
     origin = check_text("origin", origin)
     if not isinstance(data, Mapping):
         raise InvalidInputError(
-            f"{origin} must be a JSON object with TaskReport's fields (got {type(data).__name__})"
+            Message(
+                "{origin} must be a JSON object with TaskReport's fields (got {type})",
+                origin=origin,
+                type=type(data).__name__,
+            )
         )
     problems = [
-        Problem(origin, key, "is not a TaskReport field")
+        Problem(origin, key, Message("is not a TaskReport field"))
         for key in sorted(set(data) - set(_REPORT_FIELDS))
     ]
     if "assigned" not in data:
-        problems.append(Problem(origin, "assigned", "is required"))
+        problems.append(Problem(origin, "assigned", Message("is required")))
     for key in _REPORT_FIELDS:
         if key in data:
             parse = _to_percentage if key.endswith("_pct") else _to_count
             try:
                 parse(key, data[key])
             except (CchcError, ValueError, TypeError) as exc:
-                problems.append(Problem(origin, key, str(exc)))
+                problems.append(Problem(origin, key, said(exc)))
     if problems:
         raise InvalidInputError.collected(problems, origin)
     return TaskReport(**{k: data[k] for k in _REPORT_FIELDS if k in data})

@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ._messages import Message
 from ._validate import check_date, check_text, optional_text
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
@@ -145,8 +146,11 @@ class DatedValue(Generic[T]):
             check_date("valid_until", self.valid_until)
             if self.valid_until < self.valid_from:
                 raise InvalidInputError(
-                    f"valid_until must not be before valid_from "
-                    f"(got {self.valid_from} to {self.valid_until})"
+                    Message(
+                        "valid_until must not be before valid_from (got {start} to {end})",
+                        start=self.valid_from,
+                        end=self.valid_until,
+                    )
                 )
 
     def in_force_on(self, day: dt.date) -> bool:
@@ -156,7 +160,7 @@ class DatedValue(Generic[T]):
 def _sorted_values(values: Any) -> tuple[DatedValue[Any], ...]:
     items = tuple(values)
     if not items:
-        raise InvalidInputError("a dated parameter needs at least one value (got none)")
+        raise InvalidInputError(Message("a dated parameter needs at least one value (got none)"))
     return tuple(sorted(items, key=lambda v: v.valid_from))
 
 
@@ -185,9 +189,13 @@ class DatedParameter(Generic[T]):
         for before, after in zip(self.values, self.values[1:], strict=False):
             if before.valid_until is None or before.valid_until >= after.valid_from:
                 raise InvalidInputError(
-                    f"{self.name}: values overlap (one from {before.valid_from} runs "
-                    f"into the next from {after.valid_from}); give each but the last "
-                    "a valid_until before the next starts"
+                    Message(
+                        "{name}: values overlap (one from {before} runs into the next from "
+                        "{after}); give each but the last a valid_until before the next starts",
+                        name=self.name,
+                        before=before.valid_from,
+                        after=after.valid_from,
+                    )
                 )
 
     def at(self, day: dt.date) -> DatedValue[T]:
@@ -196,6 +204,10 @@ class DatedParameter(Generic[T]):
             if candidate.in_force_on(day):
                 return candidate
         raise OutOfRangeError(
-            f"{self.name} has no value in force on {day.isoformat()} "
-            f"(first value from {self.values[0].valid_from.isoformat()})"
+            Message(
+                "{name} has no value in force on {day} (first value from {first})",
+                name=self.name,
+                day=day.isoformat(),
+                first=self.values[0].valid_from.isoformat(),
+            )
         )

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from ._messages import Message
 from ._validate import check_bool, check_date, check_int
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidInputError, OutOfRangeError
@@ -108,8 +109,12 @@ def _plan_days(instance: InspectionPlan, attribute: attrs.Attribute[date], value
     check_date(attribute.name, value)
     if value.year != instance.year:
         raise InvalidInputError(
-            f"{attribute.name} must fall in the plan's year {instance.year} "
-            f"(got {value.isoformat()})"
+            Message(
+                "{field} must fall in the plan's year {year} (got {day})",
+                field=attribute.name,
+                year=instance.year,
+                day=value.isoformat(),
+            )
         )
 
 
@@ -137,8 +142,11 @@ class InspectionPlan:
     def __attrs_post_init__(self) -> None:
         if self.last_day < self.first_day:
             raise InvalidInputError(
-                f"last_day must not be before first_day (got {self.first_day.isoformat()} "
-                f"to {self.last_day.isoformat()})"
+                Message(
+                    "last_day must not be before first_day (got {first} to {last})",
+                    first=self.first_day.isoformat(),
+                    last=self.last_day.isoformat(),
+                )
             )
 
     def covers(self, day: date) -> bool:
@@ -148,8 +156,13 @@ class InspectionPlan:
     def _check_in_window(self, day: date) -> None:
         if not self.covers(day):
             raise OutOfRangeError(
-                f"inspection_day {day.isoformat()} is outside the {self.year} plan's window "
-                f"{self.first_day.isoformat()} to {self.last_day.isoformat()}"
+                Message(
+                    "inspection_day {day} is outside the {year} plan's window {first} to {last}",
+                    day=day.isoformat(),
+                    year=self.year,
+                    first=self.first_day.isoformat(),
+                    last=self.last_day.isoformat(),
+                )
             )
 
     def notice_for(

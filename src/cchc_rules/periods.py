@@ -29,6 +29,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
+from ._messages import Message
 from ._validate import check_date, check_int, check_year
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidTypeError, OutOfRangeError
@@ -84,7 +85,12 @@ def period_end(
             last = start + relativedelta(years=amount)
     except (OverflowError, ValueError):
         raise OutOfRangeError(
-            f"{amount} {unit.value} from {start.isoformat()} is beyond any calendar"
+            Message(
+                "{amount} {unit} from {start} is beyond any calendar",
+                amount=amount,
+                unit=unit.value,
+                start=start.isoformat(),
+            )
         ) from None
     return cal.next_working_day(last)
 

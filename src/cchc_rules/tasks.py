@@ -29,6 +29,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._messages import Message
 from ._validate import (
     check_date,
     check_int,
@@ -117,8 +118,14 @@ class Task:
             value = getattr(self, name)
             if value is not None and value < self.assigned:
                 raise InvalidInputError(
-                    f"{name} must not be before assigned {self.assigned.isoformat()} "
-                    f"(got {value.isoformat()}) in task {self.title!r}"
+                    Message(
+                        "{field} must not be before assigned {assigned} (got {day}) "
+                        "in task {title}",
+                        field=name,
+                        assigned=self.assigned.isoformat(),
+                        day=value.isoformat(),
+                        title=repr(self.title),
+                    )
                 )
 
     @classmethod
@@ -177,10 +184,16 @@ def percent_of(part: int, whole: int, places: int = 1) -> Decimal:
     check_int("whole", whole, minimum=0)
     check_int("places", places, minimum=0)
     if places > MAX_PLACES:
-        raise InvalidInputError.for_field("places", f"must be at most {MAX_PLACES}", places)
+        raise InvalidInputError.for_field(
+            "places", Message("must be at most {maximum}", maximum=MAX_PLACES), places
+        )
     if whole == 0:
         raise InvalidInputError(
-            f"a percentage of zero has no value (got {part} of {whole}): nothing was assigned"
+            Message(
+                "a percentage of zero has no value (got {part} of {whole}): nothing was assigned",
+                part=part,
+                whole=whole,
+            )
         )
     quotient, remainder = divmod(part * 100 * 10**places, whole)
     if 2 * remainder >= whole:
@@ -222,14 +235,21 @@ class TaskTally:
     def __attrs_post_init__(self) -> None:
         if self.completed != self.on_time + self.late:
             raise InvalidInputError(
-                f"completed must equal on_time + late = {self.on_time + self.late} "
-                f"(got {self.completed})"
+                Message(
+                    "completed must equal on_time + late = {expected} (got {value})",
+                    expected=self.on_time + self.late,
+                    value=self.completed,
+                )
             )
         parts = self.completed + self.in_progress + self.overdue
         if self.assigned != parts:
             raise InvalidInputError(
-                f"assigned must equal completed + in_progress + overdue = {parts} "
-                f"(got {self.assigned})"
+                Message(
+                    "assigned must equal completed + in_progress + overdue = {expected} "
+                    "(got {value})",
+                    expected=parts,
+                    value=self.assigned,
+                )
             )
 
     def percent(self, field: str, places: int = 1) -> Decimal:
@@ -240,11 +260,14 @@ class TaskTally:
         """
         if field not in COUNT_FIELDS:
             raise InvalidInputError.for_field(
-                "field", f"must be one of {', '.join(COUNT_FIELDS)}", field
+                "field", Message("must be one of {names}", names=", ".join(COUNT_FIELDS)), field
             )
         if self.assigned == 0:
             raise InvalidInputError(
-                f"{field} has no percentage: no tasks were assigned (assigned is 0)"
+                Message(
+                    "{field} has no percentage: no tasks were assigned (assigned is 0)",
+                    field=field,
+                )
             )
         return percent_of(getattr(self, field), self.assigned, places)
 
@@ -473,7 +496,7 @@ def check_percentage(
     places = _places(stated_pct)
     if places > MAX_PLACES:
         raise InvalidInputError.for_field(
-            field, f"must have at most {MAX_PLACES} decimal places", stated
+            field, Message("must have at most {places} decimal places", places=MAX_PLACES), stated
         )
     if whole == 0 and type(whole) is int:
         return Discrepancy(

@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from ._messages import Message
 from ._validate import check_bool, check_date, check_text
 from .errors import InvalidInputError, InvalidTypeError
 from .law import Provenance, Source
@@ -57,7 +58,9 @@ class UnitKind(enum.Enum):
             if key in cls.__members__:
                 return cls[key]
         names = ", ".join(cls.__members__)
-        raise InvalidInputError.for_field(field, f"must be one of {names}", value)
+        raise InvalidInputError.for_field(
+            field, Message("must be one of {names}", names=names), value
+        )
 
 
 _KIND_LABELS = {
@@ -97,20 +100,38 @@ class Unit:
         if self.kind in _TOP_LEVEL:
             if self.parent is not None:
                 raise InvalidInputError(
-                    f"parent of {self.kind.name} {self.name!r} must be empty: departments and "
-                    f"districts answer to the city (got {self.parent.name!r})"
+                    Message(
+                        "parent of {kind} {name} must be empty: departments and districts "
+                        "answer to the city (got {parent})",
+                        kind=self.kind.name,
+                        name=repr(self.name),
+                        parent=repr(self.parent.name),
+                    )
                 )
             return
         allowed = _ALLOWED_PARENTS[self.kind]
-        wanted = " or ".join(sorted(k.name for k in allowed))
+        wanted: str = ""
+        for kind_name in sorted(k.name for k in allowed):
+            wanted = Message("{a} or {b}", a=wanted, b=kind_name) if wanted else kind_name
         if self.parent is None:
             raise InvalidInputError(
-                f"parent of {self.kind.name} {self.name!r} must be a {wanted} (got None)"
+                Message(
+                    "parent of {kind} {name} must be a {wanted} (got None)",
+                    kind=self.kind.name,
+                    name=repr(self.name),
+                    wanted=wanted,
+                )
             )
         if self.parent.kind not in allowed:
             raise InvalidInputError(
-                f"parent of {self.kind.name} {self.name!r} must be a {wanted} "
-                f"(got {self.parent.kind.name} {self.parent.name!r})"
+                Message(
+                    "parent of {kind} {name} must be a {wanted} (got {parent_kind} {parent})",
+                    kind=self.kind.name,
+                    name=repr(self.name),
+                    wanted=wanted,
+                    parent_kind=self.parent.kind.name,
+                    parent=repr(self.parent.name),
+                )
             )
 
 
@@ -144,8 +165,11 @@ class Head:
             and self.term_end < self.term_start
         ):
             raise InvalidInputError(
-                f"term_end must not be before term_start (got {self.term_start.isoformat()} "
-                f"to {self.term_end.isoformat()})"
+                Message(
+                    "term_end must not be before term_start (got {start} to {end})",
+                    start=self.term_start.isoformat(),
+                    end=self.term_end.isoformat(),
+                )
             )
 
     def in_office_on(self, day: date) -> bool:

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from .._files import parse_json, read_text
+from .._messages import Message, said
 from .._validate import check_path, check_text, check_year, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
@@ -94,8 +95,13 @@ class Bands:
     def __attrs_post_init__(self) -> None:
         if not self.excellent > self.good > self.completed:
             raise InvalidInputError(
-                "bands must be strictly decreasing, excellent > good > completed "
-                f"(got {self.excellent}, {self.good}, {self.completed})"
+                Message(
+                    "bands must be strictly decreasing, excellent > good > completed "
+                    "(got {excellent}, {good}, {completed})",
+                    excellent=self.excellent,
+                    good=self.good,
+                    completed=self.completed,
+                )
             )
 
     def grade_for(self, score: Decimal) -> Grade:
@@ -214,7 +220,14 @@ class Rulebook:
             try:
                 values[name] = param.at(day)
             except OutOfRangeError as exc:
-                raise OutOfRangeError(f"{self.id} does not cover the year {year}: {exc}") from None
+                raise OutOfRangeError(
+                    Message(
+                        "{rulebook} does not cover the year {year}: {reason}",
+                        rulebook=self.id,
+                        year=year,
+                        reason=said(exc),
+                    )
+                ) from None
         resolved = ResolvedRules(
             year,
             values["grade_bands"].value,
@@ -263,7 +276,9 @@ class Rulebook:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise InvalidInputError(f"{origin} is not valid TOML: {exc}") from None
+            raise InvalidInputError(
+                Message("{origin} is not valid TOML: {reason}", origin=origin, reason=exc)
+            ) from None
         return cls.from_dict(data, origin)
 
 
@@ -285,6 +300,7 @@ class _RulebookReader:
         self.problems: list[Problem] = []
 
     def fail(self, path: str, message: str) -> None:
+        """Record ``message`` (a translatable Message) at ``path``."""
         self.problems.append(Problem(self.origin, path, message))
 
     def attempt(self, path: str, build: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
@@ -292,21 +308,26 @@ class _RulebookReader:
         try:
             return build(*args, **kwargs)
         except (CchcError, TypeError, ValueError, KeyError) as exc:
-            message = str(exc)
+            message = said(exc)
             self.fail(path, message if message else type(exc).__name__)
             return None
 
     def table(self, data: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any] | None:
         value = data.get(key)
         if not isinstance(value, Mapping):
-            self.fail(f"{path}{key}", f"must be a table (got {type(value).__name__})")
+            self.fail(
+                f"{path}{key}",
+                Message("must be a table (got {value})", value=type(value).__name__),
+            )
             return None
         return value
 
     def text(self, data: Mapping[str, Any], key: str, path: str) -> str | None:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            self.fail(f"{path}{key}", f"must be non-empty text (got {value!r})")
+            self.fail(
+                f"{path}{key}", Message("must be non-empty text (got {value})", value=repr(value))
+            )
             return None
         return value.strip()
 
@@ -316,20 +337,32 @@ class _RulebookReader:
             with contextlib.suppress(ValueError):
                 value = dt.date.fromisoformat(value)
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            self.fail(f"{path}{key}", f"must be a date YYYY-MM-DD (got {value!r})")
+            self.fail(
+                f"{path}{key}",
+                Message("must be a date YYYY-MM-DD (got {value})", value=repr(value)),
+            )
             return None
         return value
 
     def source(self, data: Any, path: str) -> Source | None:
         if not isinstance(data, Mapping):
-            self.fail(path, f"must be a table with instrument and provenance (got {data!r})")
+            self.fail(
+                path,
+                Message(
+                    "must be a table with instrument and provenance (got {value})",
+                    value=repr(data),
+                ),
+            )
             return None
         unknown = set(data) - {"instrument", "article", "location", "provenance", "note"}
         if unknown:
-            self.fail(path, f"unknown keys {sorted(unknown)}")
+            self.fail(path, Message("unknown keys {keys}", keys=sorted(unknown)))
             return None
         if "provenance" not in data:
-            self.fail(f"{path}.provenance", "is required: 'verified', 'unverified' or 'supplied'")
+            self.fail(
+                f"{path}.provenance",
+                Message("is required: 'verified', 'unverified' or 'supplied'"),
+            )
             return None
         return self.attempt(path, Source, **data)
 
@@ -338,13 +371,15 @@ class _RulebookReader:
     ) -> DatedParameter[Any] | None:
         entries = data.get(name)
         if not isinstance(entries, list) or not entries:
-            self.fail(name, "must be a non-empty list of dated values ([[" + name + "]])")
+            self.fail(
+                name, Message("must be a non-empty list of dated values ([[{name}]])", name=name)
+            )
             return None
         values: list[DatedValue[Any]] = []
         for i, entry in enumerate(entries):
             where = f"{name}[{i}]"
             if not isinstance(entry, Mapping):
-                self.fail(where, f"must be a table (got {entry!r})")
+                self.fail(where, Message("must be a table (got {value})", value=repr(entry)))
                 continue
             start = self.day(entry, "valid_from", f"{where}.")
             until = self.day(entry, "valid_until", f"{where}.") if "valid_until" in entry else None
@@ -361,10 +396,23 @@ class _RulebookReader:
 
     def read(self, data: Any) -> Rulebook:
         if not isinstance(data, Mapping):
-            raise InvalidInputError(f"{self.origin} must be a table of keys (got {data!r})")
+            raise InvalidInputError(
+                Message(
+                    "{origin} must be a table of keys (got {value})",
+                    origin=self.origin,
+                    value=repr(data),
+                )
+            )
         version = data.get("schema_version")
         if version != SCHEMA_VERSION:
-            self.fail("schema_version", f"must be {SCHEMA_VERSION} (got {version!r})")
+            self.fail(
+                "schema_version",
+                Message(
+                    "must be {expected} (got {value})",
+                    expected=SCHEMA_VERSION,
+                    value=repr(version),
+                ),
+            )
         ident = self.text(data, "id", "")
         name = self.text(data, "name", "")
         instrument = self.instrument(data)
@@ -389,7 +437,7 @@ class _RulebookReader:
         }
         known = {"schema_version", "id", "name", "instrument", "basis", "mitigation_basis"}
         for key in sorted(set(data) - known - set(PARAMETER_NAMES)):
-            self.fail(key, "is not a rulebook key")
+            self.fail(key, Message("is not a rulebook key"))
         self.check_mitigation_never_worse(params)
         if self.problems:
             raise InvalidInputError.collected(self.problems, self.origin)
@@ -423,20 +471,29 @@ class _RulebookReader:
                 if overlap and m.value > p.value:
                     self.fail(
                         "mitigated_finding_demotion",
-                        f"must not exceed finding_demotion: mitigation never makes the "
-                        f"outcome worse (got {m.value} > {p.value})",
+                        Message(
+                            "must not exceed finding_demotion: mitigation never makes the "
+                            "outcome worse (got {mitigated} > {plain})",
+                            mitigated=m.value,
+                            plain=p.value,
+                        ),
                     )
 
 
 def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:
     value = entry.get("value")
     if not isinstance(value, list):
-        raise InvalidInputError(f"value must be a list of grade names (got {value!r})")
+        raise InvalidInputError(
+            Message("value must be a list of grade names (got {value})", value=repr(value))
+        )
     levels = tuple(Grade.parse(v, "value") for v in value)
     if levels != LEVELS:
         raise InvalidInputError(
-            "value must list the four levels from highest to lowest, "
-            f"{[g.name for g in LEVELS]} (got {value!r})"
+            Message(
+                "value must list the four levels from highest to lowest, {levels} (got {value})",
+                levels=[g.name for g in LEVELS],
+                value=repr(value),
+            )
         )
     return levels
 
@@ -445,7 +502,12 @@ def _small_int(entry: Mapping[str, Any], low: int, high: int) -> int:
     value = entry.get("value")
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise InvalidInputError(
-            f"value must be a whole number from {low} to {high} (got {value!r})"
+            Message(
+                "value must be a whole number from {low} to {high} (got {value})",
+                low=low,
+                high=high,
+                value=repr(value),
+            )
         )
     return value
 

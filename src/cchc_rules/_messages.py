@@ -1,0 +1,95 @@
+"""Messages the library can say in English or Vietnamese.
+
+A :class:`Message` *is* a ``str`` — its English text — so every place that
+compares, prints or logs an error message keeps working unchanged. It also
+remembers the English template it was made from and its parameters, so it can be
+said again in Vietnamese: the template is the key into ``locale/vi.toml``, as a
+gettext ``msgid`` is. Parameters that are themselves messages (a nested reason, a
+located problem) are translated too; field names, file names and the values that
+arrived are data and stay as they are.
+
+>>> empty = Message("must not be empty")
+>>> m = Message("{field} {expected} (got {value})", field="unit", expected=empty, value="''")
+>>> m
+"unit must not be empty (got '')"
+>>> m.render("vi")
+"unit không được để trống (nhận được '')"
+
+Operations that build a new plain ``str`` (``+``, f-strings, ``.strip()``) give
+English only; pass a message as a parameter of another to keep it translatable.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any, Final
+
+__all__ = ["LANGUAGES", "Message", "catalogue", "join", "localize", "said"]
+
+LANGUAGES: Final = ("vi", "en")
+"""The languages messages are written in. English is the source language."""
+
+
+class Message(str):
+    """A message: its English text, plus what it takes to say it in Vietnamese."""
+
+    template: str
+    params: Mapping[str, str]
+
+    def __new__(cls, template: str, /, **params: object) -> Message:
+        values = {k: v if isinstance(v, str) else str(v) for k, v in params.items()}
+        self = super().__new__(cls, template.format(**values))
+        self.template = template
+        self.params = values
+        return self
+
+    def render(self, lang: str = "en") -> str:
+        """This message in ``lang`` ("vi" or "en") as a plain ``str``."""
+        if lang == "en":
+            return str.__str__(self)
+        pattern = catalogue(lang).get(self.template, self.template)
+        return pattern.format(**{k: localize(v, lang) for k, v in self.params.items()})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (self.template, dict(self.params)))
+
+
+def _rebuild(template: str, params: dict[str, str]) -> Message:
+    return Message(template, **params)
+
+
+def localize(text: str, lang: str = "en") -> str:
+    """``text`` in ``lang`` if it is a :class:`Message`; any other ``str`` as it is."""
+    return text.render(lang) if isinstance(text, Message) else str(text)
+
+
+def join(separator: str, parts: Iterable[str]) -> Message:
+    """``separator.join(parts)``, keeping each part translatable."""
+    items = list(parts)
+    names = [f"p{i}" for i in range(len(items))]
+    template = separator.replace("{", "{{").replace("}", "}}").join("{" + n + "}" for n in names)
+    return Message(template, **dict(zip(names, items, strict=True)))
+
+
+def said(exc: BaseException) -> str:
+    """What ``exc`` says: its :class:`Message` when it carries one (so it can be
+    translated later), else ``str(exc)``."""
+    if exc.args and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)
+
+
+@functools.cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """English template → template in ``lang``; empty for English. Loaded once, on
+    first use, from ``locale/<lang>.toml`` beside this module."""
+    if lang == "en":
+        return {}
+    if lang not in LANGUAGES:
+        raise ValueError(f"no messages in {lang!r}; languages: {', '.join(LANGUAGES)}")
+    text = resources.files("cchc_rules").joinpath(f"locale/{lang}.toml").read_text("utf-8")
+    messages: dict[str, str] = tomllib.loads(text)["messages"]
+    return messages
