@@ -81,7 +81,7 @@ def test_grade_json_one_object_per_row_in_order(capsys, tmp_path):
         "Sở A,DEPARTMENT,,A,2019,95\nSở B,DEPARTMENT,,B,2019,120\nSở C,DEPARTMENT,,C,2019,75\n",
         encoding="utf-8",
     )
-    status, out, err = run(capsys, "grade", str(path), "--format", "json")
+    status, out, err = run(capsys, "grade", str(path), "--format", "json", "--lang", "en")
     data = json.loads(out)
     assert status == 1
     assert [d.get("grade") for d in data] == ["EXCELLENT", None, "COMPLETED"]
@@ -89,12 +89,26 @@ def test_grade_json_one_object_per_row_in_order(capsys, tmp_path):
     assert "row 3, index_score: index_score must be between 0 and 100 (got '120')" in err
     assert "1 of 3 rows rejected" in err
     assert "Traceback" not in err
+    # the same run in Vietnamese, the default: the same problem, said in Vietnamese
+    status, _, err = run(capsys, "grade", str(path), "--format", "json")
+    assert status == 1
+    assert err.splitlines() == [
+        "cchc-rules: dòng 3, index_score: index_score phải nằm trong khoảng từ 0 đến 100 "
+        "(nhận được '120')",
+        "cchc-rules: 1 trong 3 dòng bị loại",
+    ]
 
 
 def test_grade_table_and_csv_and_rulebook(capsys):
-    status, out, _ = run(capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"))
+    status, out, _ = run(capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"), "--lang", "en")
     assert status == 0
     assert "NOTE: these grades use unverified parameters" in out
+    assert out.splitlines()[0].split() == [
+        "#", "unit", "head", "year", "index", "base", "grade", "findings", "grade",
+    ]  # fmt: skip
+    status, out, _ = run(capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"))
+    assert "LƯU Ý: các kết quả xếp loại này dùng tham số chưa được xác minh" in out
+    assert "người đứng đầu" in out.splitlines()[0]
     status, out, _ = run(capsys, "grade", str(EXAMPLES / "haiphong_2019.csv"), "--format", "csv")
     assert out.splitlines()[1].startswith("Sở Nội vụ,DEPARTMENT,,")
     status, out, _ = run(
@@ -145,9 +159,12 @@ def test_missing_file_exits_2(capsys, tmp_path):
 
 
 def test_calendar_lists_named_days(capsys):
-    status, out, _ = run(capsys, "calendar", "2019")
+    status, out, _ = run(capsys, "calendar", "2019", "--lang", "en")
     assert status == 0
     assert "2019-05-04  Sat  working" in out
+    status, out, _ = run(capsys, "calendar", "2019")
+    assert "2019-05-04  T7  làm việc" in out
+    assert "2019-09-02  T2  nghỉ" in out
     assert run(capsys, "calendar", "2040")[0] == 2
 
 
@@ -162,9 +179,12 @@ def test_output_is_written_atomically_and_never_over_the_input(capsys, tmp_path)
     copy = tmp_path / "in.csv"
     copy.write_text((EXAMPLES / "haiphong_2019.csv").read_text(encoding="utf-8"), encoding="utf-8")
     before = copy.read_text(encoding="utf-8")
-    status, _, err = run(capsys, "grade", str(copy), "--output", str(copy))
+    status, _, err = run(capsys, "grade", str(copy), "--output", str(copy), "--lang", "en")
     assert status == 2
     assert "would overwrite the input" in err
+    status, _, err = run(capsys, "grade", str(copy), "--output", str(copy))
+    assert status == 2
+    assert "sẽ ghi đè lên tệp đầu vào" in err
     assert copy.read_text(encoding="utf-8") == before
 
 
@@ -193,10 +213,13 @@ def test_an_internal_bug_is_one_line_not_a_traceback(capsys, monkeypatch):
         raise KeyError("boom")
 
     monkeypatch.setitem(cli._COMMANDS, "demo", broken)
-    status, _, err = run(capsys, "demo")
+    status, _, err = run(capsys, "demo", "--lang", "en")
     assert status == cli.EXIT_INTERNAL
     assert "internal error (KeyError: 'boom')" in err
     assert "Traceback" not in err
+    status, _, err = run(capsys, "demo")
+    assert status == cli.EXIT_INTERNAL
+    assert err.startswith("cchc-rules: lỗi nội bộ (KeyError: 'boom')")
 
 
 def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
@@ -215,12 +238,18 @@ def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
 
     fake = Tty()
     monkeypatch.setattr(cli.sys, "stderr", fake)
-    bar = cli._Progress(12_000)
+    bar = cli._Progress(12_000, "en")
     for _ in range(12_000):
         bar.tick()
     bar.done()
     assert "graded 10,000 of 12,000 rows" in fake.text
     assert fake.text.endswith("graded 12,000 of 12,000 rows\n")
+    fake.text = ""
+    bar = cli._Progress(12_000, "vi")
+    for _ in range(12_000):
+        bar.tick()
+    bar.done()
+    assert fake.text.endswith("đã xếp loại 12,000 / 12,000 dòng\n")
     monkeypatch.setattr(fake, "isatty", lambda: False)
     quiet = cli._Progress(12_000)
     assert not quiet.on

@@ -27,7 +27,7 @@ def read_text(file: Path) -> str:
         ) from None
     except OSError as exc:
         raise InvalidInputError(
-            Message("cannot read {file}: {reason}", file=file, reason=_os_reason(exc))
+            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
         ) from None
 
 
@@ -50,7 +50,7 @@ def parse_json(text: str, file: Path) -> Any:
         ) from None
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """The operating system's reason, translatable for the usual ones."""
     known = {
         errno.ENOENT: Message("No such file or directory"),

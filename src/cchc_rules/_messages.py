@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any, Final
 
-__all__ = ["LANGUAGES", "Message", "catalogue", "join", "localize", "said"]
+__all__ = ["LANGUAGES", "Message", "catalogue", "join", "localize", "said", "untranslated"]
 
 LANGUAGES: Final = ("vi", "en")
 """The languages messages are written in. English is the source language."""
@@ -66,12 +66,31 @@ def localize(text: str, lang: str = "en") -> str:
     return text.render(lang) if isinstance(text, Message) else str(text)
 
 
+class _Joined(Message):
+    """Parts joined by a separator that is the same in every language."""
+
+
 def join(separator: str, parts: Iterable[str]) -> Message:
     """``separator.join(parts)``, keeping each part translatable."""
     items = list(parts)
     names = [f"p{i}" for i in range(len(items))]
     template = separator.replace("{", "{{").replace("}", "}}").join("{" + n + "}" for n in names)
-    return Message(template, **dict(zip(names, items, strict=True)))
+    return _Joined(template, **dict(zip(names, items, strict=True)))
+
+
+def untranslated(text: str, lang: str = "vi") -> list[str]:
+    """The parts of ``text`` that would stay English in ``lang``: a plain ``str``
+    where a message was expected, or a template missing from the catalogue. Values
+    inside a message (field names, what arrived) are data and are not counted."""
+    if not isinstance(text, Message):
+        return [text]
+    missing = []
+    if not isinstance(text, _Joined) and text.template not in catalogue(lang):
+        missing.append(text.template)
+    for value in text.params.values():
+        if isinstance(value, Message):
+            missing.extend(untranslated(value, lang))
+    return missing
 
 
 def said(exc: BaseException) -> str:

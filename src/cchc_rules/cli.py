@@ -1,7 +1,8 @@
 """The ``cchc-rules`` command: parse, call the library, print. Nothing else.
 
 Exit status: 0 success; 1 findings, discrepancies or rejected rows; 2 bad usage or
-unreadable input. Errors go to stderr as plain sentences; never a traceback.
+unreadable input. Errors go to stderr as plain sentences, in the language of
+``--lang`` (Vietnamese unless ``--lang en``); never a traceback.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from . import demo
+from ._files import os_reason
+from ._messages import LANGUAGES, Message, localize
 from ._table import render
 from .calendar import public_sector_calendar
 from .errors import CchcError, Problem
@@ -40,20 +44,70 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cchc-rules, never bad input
 
 
+DEFAULT_LANG = "vi"
+
+
 class _UsageError(Exception):
-    pass
+    """Bad usage: its message (a Message) is printed in the language asked for."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: {message} (see --help)")
+        raise _UsageError(
+            Message("{prog}: {message} (see --help)", prog=self.prog, message=_argparse(message))
+        )
+
+
+# argparse composes its messages as plain text; these are its own (gettext) message
+# ids, read back so a usage error can be said in Vietnamese too. A message that
+# matches none is shown as argparse wrote it.
+_ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], Any]] = [
+    (
+        re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.S),
+        lambda g: Message(
+            "argument {name}: {message}", name=g["name"], message=_argparse(g["message"])
+        ),
+    ),
+    (
+        re.compile(r"the following arguments are required: (?P<names>.*)", re.S),
+        lambda g: Message("the following arguments are required: {names}", **g),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<names>.*)", re.S),
+        lambda g: Message("unrecognized arguments: {names}", **g),
+    ),
+    (
+        re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.S),
+        lambda g: Message("invalid choice: {value} (choose from {choices})", **g),
+    ),
+    (re.compile(r"expected one argument"), lambda g: Message("expected one argument")),
+]
+_TYPE_ERRORS: dict[str, Message] = {}  # our own argument messages, by their English
+
+
+def _argparse(message: str) -> str:
+    if message in _TYPE_ERRORS:
+        return _TYPE_ERRORS[message]
+    for pattern, build in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            said: str = build(match.groupdict())
+            return said
+    return message
+
+
+def _bad_argument(message: Message) -> argparse.ArgumentTypeError:
+    _TYPE_ERRORS[str(message)] = message
+    return argparse.ArgumentTypeError(message)
 
 
 def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD (got {text!r})") from None
+        raise _bad_argument(
+            Message("expected a date as YYYY-MM-DD (got {value})", value=repr(text))
+        ) from None
 
 
 def _non_negative(text: str) -> int:
@@ -62,8 +116,8 @@ def _non_negative(text: str) -> int:
     except ValueError:
         value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number of days, 0 or more (got {text!r})"
+        raise _bad_argument(
+            Message("expected a whole number of days, 0 or more (got {value})", value=repr(text))
         )
     return value
 
@@ -76,7 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    commands.add_parser("demo", help="run the main job on the embedded Hải Phòng 2019 example")
+    demo_cmd = commands.add_parser(
+        "demo", help="run the main job on the embedded Hải Phòng 2019 example"
+    )
+    _lang(demo_cmd)
 
     notice = commands.add_parser(
         "notice", help="latest day to announce an inspection (first line: ISO date)"
@@ -88,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=5,
         help="working days that must lie strictly between notice and inspection (default 5)",
     )
+    _lang(notice)
     grade = commands.add_parser("grade", help="grade heads from a CSV or JSON file")
     grade.add_argument(
         "file", type=Path, help="CSV (unit,kind,parent,head,year,index_score) or JSON"
@@ -102,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("check-report", help="check published task figures (JSON)")
     report.add_argument("file", type=Path, help="a JSON object with TaskReport's fields")
     report.add_argument("--format", choices=("table", "json"), default="table")
-    report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    _lang(report)
     report.add_argument("--output", type=Path, help="write to this file (atomically)")
 
     tally = commands.add_parser("tally", help="count tasks by status from a CSV or JSON file")
@@ -111,20 +169,26 @@ def build_parser() -> argparse.ArgumentParser:
     tally.add_argument("--by", choices=("unit", "area", "none"), default="none")
     tally.add_argument("--format", choices=("table", "json", "csv"), default="table")
     tally.add_argument("--output", type=Path, help="write to this file (atomically)")
+    _lang(tally)
 
     calendar = commands.add_parser("calendar", help="a year's days off and make-up working days")
     calendar.add_argument("year", type=_year, help="e.g. 2019")
+    _lang(calendar)
     return parser
 
 
-def _common(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("--rulebook", type=Path, help="a rulebook file (TOML or JSON)")
+def _lang(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--lang",
-        choices=("vi", "en"),
-        default="vi",
-        help="language of labels and explanations (default vi)",
+        choices=LANGUAGES,
+        default=DEFAULT_LANG,
+        help="language of labels, explanations and error messages (default vi)",
     )
+
+
+def _common(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--rulebook", type=Path, help="a rulebook file (TOML, JSON or CSV)")
+    _lang(cmd)
     cmd.add_argument("--output", type=Path, help="write to this file (atomically)")
 
 
@@ -132,12 +196,12 @@ def _day(text: str) -> dt.date:
     try:
         return parse_day(text, "--as-of")
     except CchcError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise _bad_argument(exc.args[0]) from None
 
 
 def _year(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a year like 2019 (got {text!r})")
+        raise _bad_argument(Message("expected a year like 2019 (got {value})", value=repr(text)))
     return int(text)
 
 
@@ -145,12 +209,17 @@ def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
     day: dt.date = args.inspection_day
     latest = latest_notice_date(day, args.days)
     print(latest.isoformat(), file=out)
-    print(
-        f"Thông báo chậm nhất ngày {latest:%d/%m/%Y} cho cuộc kiểm tra ngày {day:%d/%m/%Y} "
-        f"(ít nhất {args.days} ngày làm việc ở giữa) / latest notice for an inspection on "
-        f"{day.isoformat()} with at least {args.days} working days between",
-        file=out,
-    )
+    if args.lang == "vi":
+        sentence = (
+            f"Thông báo chậm nhất ngày {latest:%d/%m/%Y} cho cuộc kiểm tra ngày "
+            f"{day:%d/%m/%Y} (ít nhất {args.days} ngày làm việc ở giữa)"
+        )
+    else:
+        sentence = (
+            f"Latest notice for an inspection on {day.isoformat()}: {latest.isoformat()} "
+            f"(at least {args.days} working days between)"
+        )
+    print(sentence, file=out)
     return EXIT_OK
 
 
@@ -169,7 +238,7 @@ def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
     rows, where = read_rows(args.file)
     parsed = parse_assessment_rows(rows, where)
     results: list[Verdict | list[Problem]] = []
-    progress = _Progress(len(rows))
+    progress = _Progress(len(rows), args.lang)
     for assessment, found, location in zip(
         parsed.assessments, parsed.row_problems, where, strict=True
     ):
@@ -180,7 +249,7 @@ def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
         try:
             results.append(grade_head(assessment, rulebook))
         except CchcError as exc:
-            results.append([Problem(location, "year", str(exc))])
+            results.append([Problem(location, "year", exc.args[0])])
     progress.done()
     return results
 
@@ -191,30 +260,38 @@ class _Progress:
     EVERY = 5_000
     MINIMUM = 10_000
 
-    def __init__(self, total: int) -> None:
-        self.total, self.count = total, 0
+    def __init__(self, total: int, lang: str = DEFAULT_LANG) -> None:
+        self.total, self.count, self.lang = total, 0, lang
         self.on = total >= self.MINIMUM and sys.stderr.isatty()
+
+    def _line(self) -> str:
+        said = Message(
+            "graded {count} of {total} rows", count=f"{self.count:,}", total=f"{self.total:,}"
+        )
+        return f"\rcchc-rules: {localize(said, self.lang)}"
 
     def tick(self) -> None:
         self.count += 1
         if self.on and self.count % self.EVERY == 0:
-            sys.stderr.write(f"\rcchc-rules: graded {self.count:,} of {self.total:,} rows")
+            sys.stderr.write(self._line())
             sys.stderr.flush()
 
     def done(self) -> None:
         if self.on:
-            sys.stderr.write(f"\rcchc-rules: graded {self.total:,} of {self.total:,} rows\n")
+            self.count = self.total
+            sys.stderr.write(self._line() + "\n")
 
 
-def _report_rejected(results: Sequence[Verdict | list[Problem]]) -> int:
+def _report_rejected(results: Sequence[Verdict | list[Problem]], lang: str) -> int:
     """Print every problem of every rejected row; the exit status."""
     rejected = [r for r in results if not isinstance(r, Verdict)]
     for problems in rejected:
         for problem in problems:
-            print(f"cchc-rules: {problem}", file=sys.stderr)
+            print(f"cchc-rules: {problem.render(lang)}", file=sys.stderr)
     if not rejected:
         return EXIT_OK
-    print(f"cchc-rules: {len(rejected)} of {len(results)} rows rejected", file=sys.stderr)
+    said = Message("{count} of {total} rows rejected", count=len(rejected), total=len(results))
+    print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
     return EXIT_FINDINGS
 
 
@@ -228,7 +305,7 @@ def _cmd_grade(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = _verdict_table(results, args.lang)
     _write(args, out, text)
-    return _report_rejected(results)
+    return _report_rejected(results, args.lang)
 
 
 def _verdict_table(results: Sequence[Verdict | list[Problem]], lang: str) -> str:
@@ -251,23 +328,37 @@ def _verdict_table(results: Sequence[Verdict | list[Problem]], lang: str) -> str
                 ]
             )
         else:
-            rows.append([i, "(rejected)", "", "", "", "", "", "; ".join(p.message for p in r)])
-    heads = ["#", "unit", "head", "year", "index", "base grade", "findings", "grade"]
+            reasons = "; ".join(localize(p.message, lang) for p in r)
+            rows.append([i, localize(Message("(rejected)"), lang), "", "", "", "", "", reasons])
+    heads = [localize(h, lang) for h in _TABLE_HEADS]
     text = render(heads, rows)
     if unverified:
-        text += (
-            "\n\nNOTE: these grades use unverified parameters: "
-            + ", ".join(sorted(unverified))
-            + ". Confirm them against the official text (docs/decision-30-2018.md)."
+        note = Message(
+            "NOTE: these grades use unverified parameters: {names}. Confirm them against "
+            "the official text (docs/decision-30-2018.md).",
+            names=", ".join(sorted(unverified)),
         )
+        text += "\n\n" + localize(note, lang)
     return text + "\n"
+
+
+_TABLE_HEADS = (
+    "#",
+    Message("unit"),
+    Message("head"),
+    Message("year"),
+    Message("index"),
+    Message("base grade"),
+    Message("findings"),
+    Message("grade"),
+)
 
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     results = _grade_file(args)
     parts = [r.explain(args.lang) for r in results if isinstance(r, Verdict)]
     _write(args, out, "\n\n".join(parts) + "\n")
-    return _report_rejected(results)
+    return _report_rejected(results, args.lang)
 
 
 def _cmd_check_report(args: argparse.Namespace, out: TextIO) -> int:
@@ -314,12 +405,25 @@ def _group_name(key: object) -> str:
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     cal = public_sector_calendar()
+    lang = args.lang
+    weekdays = _WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN
     rows: list[list[object]] = [
-        [d.day.isoformat(), f"{d.day:%a}", "working" if d.working else "off", d.name_vi, d.name_en]
+        [
+            d.day.isoformat(),
+            weekdays[d.day.weekday()],
+            localize(Message("working") if d.working else Message("off"), lang),
+            d.name_vi,
+            d.name_en,
+        ]
         for d in cal.special_days(args.year)
     ]
-    out.write(render(["day", "", "status", "tên", "name"], rows) + "\n")
+    heads = [localize(Message("day"), lang), "", localize(Message("status"), lang), "tên", "name"]
+    out.write(render(heads, rows) + "\n")
     return EXIT_OK
+
+
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
 def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
@@ -330,7 +434,9 @@ def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
         return
     source: Path | None = getattr(args, "file", None)
     if source is not None and target.exists() and target.resolve() == source.resolve():
-        raise _UsageError(f"cchc-rules: --output {target} would overwrite the input file")
+        raise _UsageError(
+            Message("cchc-rules: --output {target} would overwrite the input file", target=target)
+        )
     directory = target.resolve().parent
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -363,31 +469,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cchc-rules`` console script; returns the exit status."""
     _utf8(sys.stdout)
     _utf8(sys.stderr)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = _lang_in(argv)  # known before parsing, so usage errors can honour it
     try:
         args = build_parser().parse_args(argv)
         return _COMMANDS[args.command](args, sys.stdout)
     except _UsageError as exc:
-        print(exc, file=sys.stderr)
+        print(localize(exc.args[0], lang), file=sys.stderr)
         return EXIT_USAGE
     except CchcError as exc:
-        for line in str(exc).splitlines():
+        for line in exc.localized(lang).splitlines():
             print(f"cchc-rules: {line.strip()}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(
-            f"cchc-rules: cannot read or write {exc.filename or ''}: {exc.strerror}",
-            file=sys.stderr,
+        said = Message(
+            "cannot read or write {file}: {reason}", file=exc.filename or "", reason=os_reason(exc)
         )
+        print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # last resort: a bug must not print a traceback
         if os.environ.get("CCHC_RULES_DEBUG"):
             raise
-        print(
-            f"cchc-rules: internal error ({type(exc).__name__}: {exc}); this is a bug, "
-            "please report it with the command you ran (set CCHC_RULES_DEBUG=1 for details)",
-            file=sys.stderr,
+        said = Message(
+            "internal error ({error}); this is a bug, please report it with the command you "
+            "ran (set CCHC_RULES_DEBUG=1 for details)",
+            error=f"{type(exc).__name__}: {exc}",
         )
+        print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _lang_in(argv: Sequence[str]) -> str:
+    """The language asked for with ``--lang`` (the last one wins, as in argparse);
+    the default when none is given or the one given is not offered."""
+    lang = DEFAULT_LANG
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
 if __name__ == "__main__":  # excluded from coverage: run as a script, tested via main()

@@ -91,12 +91,17 @@ _converter.register_structure_hook(str, lambda v, _t: v if isinstance(v, str) el
 _converter.register_structure_hook(str | None, _optional_str)
 
 
-def _format(exc: BaseException, _type: Any) -> str:
+def _format(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, KeyError):
         return Message("is required")
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return Message("unknown fields {names}", names=sorted(exc.extra_fields))
-    return said(exc) or Message("is invalid ({type})", type=type(exc).__name__)
+    if isinstance(exc, CchcError):
+        return said(exc)
+    if attrs.has(type_):  # not a mapping at all: cattrs could not even look inside
+        fields = ", ".join(f.name for f in attrs.fields(type_))
+        return Message("must be an object with the fields {fields}", fields=fields)
+    return Message("is invalid ({reason})", reason=str(exc) or type(exc).__name__)
 
 
 def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], list[Problem]]:

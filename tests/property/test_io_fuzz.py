@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_rules import CchcError, TaskReport, grade_head
+from cchc_rules._messages import untranslated
 from cchc_rules.cli import main
 from cchc_rules.io import (
     ASSESSMENT_COLUMNS,
@@ -41,21 +42,28 @@ def test_assessment_rows_raise_nothing_but_collect_problems(data):
     assert len(parsed.assessments) == len(data)
     for a, problems in zip(parsed.assessments, parsed.row_problems, strict=True):
         assert (a is None) == bool(problems)
+    for problem in parsed.problems:  # every problem can be said in Vietnamese, whole
+        assert untranslated(problem.message) == [], str(problem)
+        assert problem.render("vi")
 
 
 @given(st.lists(rows, max_size=5))
 def test_task_rows_raise_nothing_but_collect_problems(data):
     tasks, problems = parse_task_rows(data, [f"row {i + 2}" for i in range(len(data))])
     assert len(tasks) + len({p.location for p in problems}) == len(data)
+    assert all(untranslated(p.message) == [] for p in problems), problems
 
 
 @given(json_values)
 def test_task_report_loader_only_raises_cchc_errors(value):
     try:
         report = task_report_from_dict(value)
-    except CchcError:
+    except CchcError as exc:
+        missing = untranslated(exc.args[0])
+    else:
+        assert isinstance(report, TaskReport)
         return
-    assert isinstance(report, TaskReport)
+    assert missing == []
 
 
 @settings(max_examples=60)
