@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from dateutil import parser as date_parser
+
 from ._messages import Message
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
@@ -23,6 +25,7 @@ __all__ = [
     "check_text",
     "check_year",
     "optional_text",
+    "parse_day",
     "to_decimal",
 ]
 
@@ -143,3 +146,36 @@ def to_decimal(field: str, value: Any) -> Decimal:
     if not number.is_finite():
         raise InvalidInputError.for_field(field, "must be a finite number", value)
     return number
+
+
+_DAY_FIRST = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$")
+_ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def parse_day(value: Any, field: str = "date") -> dt.date:
+    """A day in ISO form ("2019-06-01") or in the day-first notation officials
+    write ("1/6/2019", "01/06/2019", "1-6-2019", "1.6.2019"), read with
+    ``dateutil``'s parser, day first. Anything else, and impossible days, are errors.
+
+    >>> parse_day("1/6/2019"), parse_day("2019-06-01")
+    (datetime.date(2019, 6, 1), datetime.date(2019, 6, 1))
+    >>> parse_day("31/2/2019")
+    Traceback (most recent call last):
+    ...
+    cchc_rules.errors.InvalidInputError: date must be a real day, as YYYY-MM-DD or DD/MM/YYYY \
+(got '31/2/2019')
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not (_ISO.match(value) or _DAY_FIRST.match(value)):
+        raise InvalidInputError.for_field(
+            field, "must be a date as YYYY-MM-DD or DD/MM/YYYY", value
+        )
+    try:
+        if _ISO.match(value):
+            return dt.date.fromisoformat(value.strip())
+        return date_parser.parse(value, dayfirst=True).date()
+    except (ValueError, OverflowError):
+        raise InvalidInputError.for_field(
+            field, "must be a real day, as YYYY-MM-DD or DD/MM/YYYY", value
+        ) from None

@@ -15,10 +15,8 @@ name. A commune's parent is a district; a subordinate's parent kind is taken fro
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io as _io
 import json
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
@@ -28,11 +26,10 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs import Converter
-from dateutil import parser as date_parser
 
 from ._files import parse_json, read_text
 from ._messages import Message, said
-from ._validate import check_path, check_text, check_year, optional_text
+from ._validate import check_path, check_text, check_year, optional_text, parse_day
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
 from .rulebooks import _score
@@ -168,41 +165,6 @@ def schema(name: str) -> dict[str, Any]:
     )
     result: dict[str, Any] = json.loads(text)
     return result
-
-
-# -- dates ---------------------------------------------------------------------------------
-
-_DAY_FIRST = re.compile(r"^\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}\s*$")
-_ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
-
-
-def parse_day(value: Any, field: str = "date") -> dt.date:
-    """A day in ISO form ("2019-06-01") or in the day-first notation officials
-    write ("1/6/2019", "01/06/2019", "1-6-2019", "1.6.2019"), read with
-    ``dateutil``'s parser, day first. Anything else, and impossible days, are errors.
-
-    >>> parse_day("1/6/2019"), parse_day("2019-06-01")
-    (datetime.date(2019, 6, 1), datetime.date(2019, 6, 1))
-    >>> parse_day("31/2/2019")
-    Traceback (most recent call last):
-    ...
-    cchc_rules.errors.InvalidInputError: date must be a real day, as YYYY-MM-DD or DD/MM/YYYY \
-(got '31/2/2019')
-    """
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if not isinstance(value, str) or not (_ISO.match(value) or _DAY_FIRST.match(value)):
-        raise InvalidInputError.for_field(
-            field, "must be a date as YYYY-MM-DD or DD/MM/YYYY", value
-        )
-    try:
-        if _ISO.match(value):
-            return dt.date.fromisoformat(value.strip())
-        return date_parser.parse(value, dayfirst=True).date()
-    except (ValueError, OverflowError):
-        raise InvalidInputError.for_field(
-            field, "must be a real day, as YYYY-MM-DD or DD/MM/YYYY", value
-        ) from None
 
 
 # -- assessments ------------------------------------------------------------------------
