@@ -58,3 +58,18 @@ def os_reason(exc: OSError) -> str:
         errno.EISDIR: Message("Is a directory"),
     }
     return known.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV, judged from its header line: ``,`` as written in
+    most places, ``;`` as Excel writes "CSV" where the regional list separator is a
+    semicolon (usual where the decimal mark is a comma), or a tab. Column names
+    hold none of these, so the header line cannot mislead.
+
+    >>> csv_delimiter("unit;kind;year\\n"), csv_delimiter("unit,kind\\n")
+    (';', ',')
+    """
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","

@@ -37,7 +37,7 @@ from .io import (
     verdicts_to_json,
 )
 from .notice import latest_notice_date
-from .rulebooks import DECISION_30_2018, Rulebook, load_rulebook
+from .rulebooks import DECISION_30_2018, Rulebook, _value_text, load_rulebook
 from .tasks import COUNT_FIELDS, check_task_report, tally_by
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -170,6 +170,14 @@ def build_parser() -> argparse.ArgumentParser:
     tally.add_argument("--format", choices=("table", "json", "csv"), default="table")
     tally.add_argument("--output", type=Path, help="write to this file (atomically)")
     _lang(tally)
+
+    rulebook = commands.add_parser(
+        "rulebook",
+        help="show a rulebook's parameters with their sources, or write it as CSV or "
+        "JSON to start your own",
+    )
+    rulebook.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _common(rulebook)
 
     calendar = commands.add_parser("calendar", help="a year's days off and make-up working days")
     calendar.add_argument("year", type=_year, help="e.g. 2019")
@@ -376,6 +384,42 @@ def _cmd_check_report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if found else EXIT_OK
 
 
+def _cmd_rulebook(args: argparse.Namespace, out: TextIO) -> int:
+    book = _rulebook(args)
+    if args.format == "csv":
+        text = book.to_csv()
+    elif args.format == "json":
+        text = book.to_json() + "\n"
+    else:
+        rows: list[list[object]] = []
+        for name, param in book.parameters().items():
+            for dated in param.values:
+                rows.append(
+                    [
+                        name,
+                        _value_text(dated.value),
+                        dated.valid_from.isoformat(),
+                        dated.valid_until.isoformat() if dated.valid_until else "",
+                        dated.source.provenance.value,
+                        dated.source.instrument,
+                    ]
+                )
+        heads = [localize(h, args.lang) for h in _RULEBOOK_HEADS]
+        text = f"{book.name} ({book.id})\n\n" + render(heads, rows) + "\n"
+    _write(args, out, text)
+    return EXIT_OK
+
+
+_RULEBOOK_HEADS = (
+    Message("parameter"),
+    Message("value"),
+    Message("from"),
+    Message("until"),
+    Message("provenance"),
+    Message("source"),
+)
+
+
 def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
     tasks = read_tasks(args.file)
     if args.by == "none":
@@ -432,8 +476,8 @@ def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
     if target is None:
         out.write(text)
         return
-    source: Path | None = getattr(args, "file", None)
-    if source is not None and target.exists() and target.resolve() == source.resolve():
+    inputs = [p for p in (getattr(args, "file", None), getattr(args, "rulebook", None)) if p]
+    if target.exists() and any(target.resolve() == p.resolve() for p in inputs):
         raise _UsageError(
             Message("cchc-rules: --output {target} would overwrite the input file", target=target)
         )
@@ -455,6 +499,7 @@ _COMMANDS = {
     "explain": _cmd_explain,
     "check-report": _cmd_check_report,
     "calendar": _cmd_calendar,
+    "rulebook": _cmd_rulebook,
     "tally": _cmd_tally,
 }
 

@@ -27,7 +27,7 @@ import attrs
 import cattrs
 from cattrs import Converter
 
-from ._files import parse_json, read_text
+from ._files import csv_delimiter, parse_json, read_text
 from ._messages import Message, said
 from ._validate import check_path, check_text, check_year, optional_text, parse_day
 from .errors import CchcError, InvalidInputError, Problem
@@ -312,7 +312,7 @@ def read_rows(
                 )
             )
         return data, [f"$[{i}]" for i in range(len(data))]
-    reader = csv.DictReader(_io.StringIO(text, newline=""))
+    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     header = [h.strip() for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:

@@ -13,19 +13,25 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 from hypothesis import strategies as st
 
 from .calendar import WorkingCalendar, public_sector_calendar
+from .grades import Grade
 from .grading import Assessment, Finding, MitigationGrounds
-from .rulebooks import DECISION_30_2018, Rulebook
+from .law import DatedParameter, DatedValue, Provenance, Source
+from .rulebooks import DECISION_30_2018, Bands, Instrument, Rulebook
 from .tasks import Task, TaskReport, TaskTally
 from .units import Head, Unit, UnitKind
+
+T = TypeVar("T")
 
 __all__ = [
     "assessments",
     "bands",
+    "dated_rulebooks",
     "dates",
     "findings",
     "heads",
@@ -208,3 +214,76 @@ def bands() -> st.SearchStrategy[tuple[Decimal, Decimal, Decimal]]:
 def rulebooks(base: Rulebook = DECISION_30_2018) -> st.SearchStrategy[Rulebook]:
     """``base`` with drawn bands (``Rulebook.with_bands``)."""
     return bands().map(lambda b: base.with_bands(*b))
+
+
+def _free_text() -> st.SearchStrategy[str]:
+    """Text as people type it into a spreadsheet cell: Vietnamese, punctuation that
+    means something in CSV and TOML (, ; " ' # = > ≥), stripped and non-empty."""
+    alphabet = st.sampled_from(list("aăâđêôơưAĐ ,;\"'#=>≥-/.()0123456789")) | st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")
+    )
+    return st.text(alphabet, min_size=1, max_size=24).map(str.strip).filter(bool)
+
+
+def _sources() -> st.SearchStrategy[Source]:
+    optional = st.none() | _free_text()
+    return st.builds(
+        Source,
+        _free_text(),
+        optional,
+        optional,
+        provenance=st.sampled_from(Provenance),
+        note=optional,
+    )
+
+
+@st.composite
+def _dated(draw: st.DrawFn, name: str, values: st.SearchStrategy[T]) -> DatedParameter[T]:
+    """One to three consecutive periods from 2018 on, the last open or closed."""
+    start = draw(st.dates(date(2018, 1, 1), date(2020, 12, 31)))
+    periods = []
+    for _ in range(draw(st.integers(1, 3))):
+        length = draw(st.integers(1, 800))
+        periods.append((start, start + timedelta(days=length - 1)))
+        start += timedelta(days=length)
+    last_open = draw(st.booleans())
+    return DatedParameter(
+        name,
+        tuple(
+            DatedValue(
+                draw(values),
+                first,
+                draw(_sources()),
+                valid_until=None if last_open and i == len(periods) - 1 else until,
+            )
+            for i, (first, until) in enumerate(periods)
+        ),
+    )
+
+
+@st.composite
+def dated_rulebooks(draw: st.DrawFn) -> Rulebook:
+    """Valid rulebooks with several dated values per parameter, sources of every
+    provenance and free text everywhere — for round trips through files."""
+    signed = draw(st.dates(date(2015, 1, 1), date(2025, 12, 31)))
+    instrument = Instrument(
+        draw(_free_text()),
+        draw(_free_text()),
+        draw(_free_text()),
+        signed,
+        draw(_sources()),
+        effective=draw(st.none() | st.just(signed + timedelta(days=10))),
+    )
+    return Rulebook(
+        draw(_free_text()),
+        draw(_free_text()),
+        instrument,
+        draw(_sources()),
+        draw(_sources()),
+        DatedParameter("grade_levels", ((DatedValue(tuple(Grade), signed, draw(_sources()))),)),
+        draw(_dated("grade_bands", bands().map(lambda b: Bands(*b)))),
+        draw(_dated("finding_demotion", st.integers(1, 3))),
+        # never above finding_demotion, whatever the periods: mitigation never worsens
+        draw(_dated("mitigated_finding_demotion", st.integers(0, 1))),
+        draw(_dated("index_year_offset", st.integers(-5, 0))),
+    )

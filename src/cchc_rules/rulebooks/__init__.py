@@ -6,8 +6,10 @@ year's index is used; every value has a :class:`~cchc_rules.law.Source` and a
 validity period. The rules that use them are code (:mod:`cchc_rules.grading`).
 
 ``DECISION_30_2018`` is loaded from ``decision_30_2018.toml`` beside this module.
-Load your own with :func:`load_rulebook` (TOML or JSON): every bad entry is
-reported with its path, not only the first.
+Load your own with :func:`load_rulebook` (TOML, JSON or CSV): every bad entry is
+reported with its path — or, in a CSV, its row and column — not only the first.
+:meth:`Rulebook.to_csv` and :meth:`Rulebook.to_json` write a rulebook out again,
+so the packaged one can be the start of your own.
 
 >>> DECISION_30_2018.rules_for(2019).bands
 Bands(excellent=Decimal('90'), good=Decimal('80'), completed=Decimal('70'))
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import tomllib
 from collections.abc import Callable, Hashable, Mapping
 from decimal import Decimal
@@ -35,6 +38,7 @@ from .._validate import check_path, check_text, check_year, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
+from ._csv import CsvLayout, to_csv_rows
 
 __all__ = [
     "DECISION_30_2018",
@@ -269,6 +273,62 @@ class Rulebook:
         return _RulebookReader(check_text("origin", origin)).read(data)
 
     @classmethod
+    def from_csv(cls, text: str, origin: str = "rulebook") -> Rulebook:
+        """Build a rulebook from CSV text in the flat layout of
+        :mod:`cchc_rules.rulebooks._csv` (one row per fact: ``key, value,
+        valid_from, valid_until`` and the source columns). Every problem is
+        reported with its row and column.
+
+        >>> again = Rulebook.from_csv(DECISION_30_2018.to_csv())
+        >>> again == DECISION_30_2018
+        True
+        """
+        check_text("origin", origin)
+        if not isinstance(text, str):
+            raise InvalidTypeError.for_field("text", "CSV text", text)
+        layout = CsvLayout(text, PARAMETER_NAMES)
+        if layout.unusable:
+            raise InvalidInputError.collected(layout.problems, origin)
+        reader = _RulebookReader(origin, layout.locate)
+        reader.problems.extend(layout.problems)
+        return reader.read(layout.data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The rulebook in the layout :meth:`from_dict` reads (TOML and JSON):
+        dates as ISO text, bands as decimal text."""
+        inst = self.instrument
+        instrument: dict[str, Any] = {
+            "number": inst.number,
+            "issuer": inst.issuer,
+            "title": inst.title,
+            "signed": inst.signed.isoformat(),
+        }
+        if inst.effective is not None:
+            instrument["effective"] = inst.effective.isoformat()
+        instrument["source"] = inst.source.to_dict()
+        out: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "name": self.name,
+            "instrument": instrument,
+            "basis": self.basis.to_dict(),
+            "mitigation_basis": self.mitigation_basis.to_dict(),
+        }
+        for name, param in self.parameters().items():
+            out[name] = [_entry(v) for v in param.values]
+        return out
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, Vietnamese kept as it is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_csv(self) -> str:
+        """The rulebook as a flat CSV table that :meth:`from_csv` reads back to an
+        equal rulebook; open it in a spreadsheet, change values and sources, and
+        load it with :func:`load_rulebook`."""
+        return to_csv_rows(self.to_dict())
+
+    @classmethod
     def from_toml(cls, text: str, origin: str = "rulebook") -> Rulebook:
         check_text("origin", origin)
         if not isinstance(text, str):
@@ -283,25 +343,57 @@ class Rulebook:
 
 
 def load_rulebook(path: str | Path) -> Rulebook:
-    """Load a rulebook from a ``.toml`` or ``.json`` file."""
+    """Load a rulebook from a ``.toml``, ``.json`` or ``.csv`` file (UTF-8, with or
+    without the BOM Excel writes)."""
     file = check_path("path", path)
     text = read_text(file)
-    if file.suffix.lower() == ".json":
+    suffix = file.suffix.lower()
+    if suffix == ".json":
         return Rulebook.from_dict(parse_json(text, file), str(file))
+    if suffix == ".csv":
+        return Rulebook.from_csv(text, str(file))
     return Rulebook.from_toml(text, str(file))
+
+
+def _entry(dated: DatedValue[Any]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"valid_from": dated.valid_from.isoformat()}
+    if dated.valid_until is not None:
+        entry["valid_until"] = dated.valid_until.isoformat()
+    value = dated.value
+    if isinstance(value, Bands):
+        entry.update(excellent=str(value.excellent), good=str(value.good))
+        entry["completed"] = str(value.completed)
+    elif isinstance(value, tuple):
+        entry["value"] = [g.name for g in value]
+    else:
+        entry["value"] = value
+    entry["source"] = dated.source.to_dict()
+    return entry
 
 
 # -- reading, with every problem located ------------------------------------------
 
 
 class _RulebookReader:
-    def __init__(self, origin: str) -> None:
+    """Reads the TOML/JSON layout. ``locate`` turns a path in it into the place the
+    value came from (a CSV row and column), or ``None`` when that place's problem
+    was already reported."""
+
+    def __init__(
+        self, origin: str, locate: Callable[[str], tuple[str, str] | None] | None = None
+    ) -> None:
         self.origin = origin
+        self.locate = locate
         self.problems: list[Problem] = []
 
     def fail(self, path: str, message: str) -> None:
         """Record ``message`` (a translatable Message) at ``path``."""
-        self.problems.append(Problem(self.origin, path, message))
+        if self.locate is None:
+            self.problems.append(Problem(self.origin, path, message))
+            return
+        place = self.locate(path)
+        if place is not None:
+            self.problems.append(Problem(place[0], place[1], message))
 
     def attempt(self, path: str, build: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``build(*args, **kwargs)``, or ``None`` with the failure recorded at ``path``."""
@@ -363,6 +455,9 @@ class _RulebookReader:
                 f"{path}.provenance",
                 Message("is required: 'verified', 'unverified' or 'supplied'"),
             )
+        if "instrument" not in data:
+            self.fail(f"{path}.instrument", Message("is required"))
+        if "provenance" not in data or "instrument" not in data:
             return None
         return self.attempt(path, Source, **data)
 
@@ -440,7 +535,8 @@ class _RulebookReader:
             self.fail(key, Message("is not a rulebook key"))
         self.check_mitigation_never_worse(params)
         if self.problems:
-            raise InvalidInputError.collected(self.problems, self.origin)
+            ordered = sorted(self.problems, key=_row_order)
+            raise InvalidInputError.collected(ordered, self.origin)
         return Rulebook(ident, name, instrument, basis, mitigation_basis, **params)  # type: ignore[arg-type]
 
     def instrument(self, data: Mapping[str, Any]) -> Instrument | None:
@@ -478,6 +574,12 @@ class _RulebookReader:
                             plain=p.value,
                         ),
                     )
+
+
+def _row_order(problem: Problem) -> int:
+    """Problems of a CSV in row order, those of no one row last; others as found."""
+    number = getattr(problem.location, "params", {}).get("number")
+    return int(number) if number is not None else 1 << 30
 
 
 def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:
