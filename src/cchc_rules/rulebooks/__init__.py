@@ -274,10 +274,10 @@ class Rulebook:
 
     @classmethod
     def from_csv(cls, text: str, origin: str = "rulebook") -> Rulebook:
-        """Build a rulebook from CSV text in the flat layout of
-        :mod:`cchc_rules.rulebooks._csv` (one row per fact: ``key, value,
-        valid_from, valid_until`` and the source columns). Every problem is
-        reported with its row and column.
+        """Build a rulebook from CSV text in the flat layout of the guide "Rulebook
+        files" (one row per fact: ``key, value, valid_from, valid_until`` and the
+        source columns ``provenance, instrument, article, location, note``).
+        Every problem is reported with its row and column.
 
         >>> again = Rulebook.from_csv(DECISION_30_2018.to_csv())
         >>> again == DECISION_30_2018
