@@ -40,6 +40,23 @@ def test_csv_with_bom_and_crlf_as_excel_writes_it(tmp_path):
     assert a.head.unit.name == "Sở Tư pháp"
 
 
+def test_csv_separated_by_semicolons_with_decimal_commas(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_bytes(
+        "unit;kind;parent;head;year;index_score\r\n"
+        "Sở Nội vụ;DEPARTMENT;;Giám đốc;2019;91,2\r\n"
+        '"UBND quận Lê Chân; Hải Phòng";DISTRICT;;Chủ tịch;2019;79,99\r\n'.encode("utf-8-sig")
+    )
+    found = read_assessments(path)
+    assert [(a.head.unit.name, a.index_score) for a in found] == [
+        ("Sở Nội vụ", Decimal("91.2")),
+        ("UBND quận Lê Chân; Hải Phòng", Decimal("79.99")),
+    ]
+    tabs = tmp_path / "tasks.csv"
+    tabs.write_text("title\tdue\nBáo cáo quý\t1/6/2019\n", encoding="utf-8")
+    assert read_tasks(tabs)[0].due == date(2019, 6, 1)
+
+
 def test_every_bad_row_is_reported_at_once(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text(

@@ -112,6 +112,12 @@ def test_nested_messages_are_translated_and_data_is_not():
         == []
     )
     assert untranslated("plain") == ["plain"]
+    assert untranslated(Message("{x} not in the catalogue", x=inner)) == [
+        "{x} not in the catalogue"
+    ]
+    assert catalogue("en") == {}
+    with pytest.raises(ValueError, match="no messages in 'fr'"):
+        catalogue("fr")
 
 
 def test_a_message_survives_pickling_with_its_translation():
@@ -271,6 +277,26 @@ def test_usage_and_input_errors_follow_lang(capsys, argv, vietnamese, english):
     assert (status, out, err) == (2, "", vietnamese + "\n")
     status, out, err = run(capsys, *argv, "--lang", "en")
     assert (status, out, err) == (2, "", english + "\n")
+
+
+def test_notice_says_its_sentence_in_the_language_asked_for(capsys):
+    assert run(capsys, "notice", "2019-06-03", "--lang", "en")[1].splitlines() == [
+        "2019-05-24",
+        "Latest notice for an inspection on 2019-06-03: 2019-05-24 "
+        "(at least 5 working days between)",
+    ]
+    assert run(capsys, "notice", "2019-06-03")[1].splitlines()[1] == (
+        "Thông báo chậm nhất ngày 24/05/2019 cho cuộc kiểm tra ngày 03/06/2019 "
+        "(ít nhất 5 ngày làm việc ở giữa)"
+    )
+
+
+def test_an_argparse_message_we_do_not_know_is_shown_as_argparse_wrote_it():
+    from cchc_rules.cli import _argparse
+
+    assert _argparse("ambiguous option: --l could match --lang, --long") == (
+        "ambiguous option: --l could match --lang, --long"
+    )
 
 
 def test_lang_given_as_one_word_and_an_unknown_lang_falls_back_to_vietnamese(capsys):

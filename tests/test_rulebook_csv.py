@@ -159,6 +159,24 @@ def test_a_source_without_instrument_or_provenance_names_both_cells():
     ]
 
 
+def test_blank_dates_unreadable_days_and_muddled_bands_are_located():
+    lines = rows()
+    lines[7] = "instrument.signed,31/2/2018,,,,,,,"
+    lines[12] = lines[12].replace(
+        "excellent=90; good=80; completed=70,2018-10-09",
+        "excellent=90; excellent=80; completed=70,",
+    )
+    lines.append("index_year_offset,0,,,verified,X,,,")
+    assert str(problems_of(with_rows(lines))).splitlines()[1:] == [
+        "  row 8, value: instrument.signed must be a real day, as YYYY-MM-DD or DD/MM/YYYY "
+        "(got '31/2/2018')",
+        "  row 13, valid_from: is required",
+        "  row 13, value: must read excellent=…; good=…; completed=… "
+        "(got 'excellent=90; excellent=80; completed=70')",
+        "  row 17, valid_from: is required",
+    ]
+
+
 def test_overlapping_values_are_reported_for_the_parameter():
     lines = [*rows(), "finding_demotion,2,2020-01-01,,supplied,X,,,"]
     assert (

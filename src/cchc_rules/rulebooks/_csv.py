@@ -61,7 +61,6 @@ _OPTIONAL_KEYS = ("schema_version", "instrument.effective")
 _BAND_NAMES = ("excellent", "good", "completed")
 _BAND = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*(?:=|>=|≥|:)\s*(?P<value>.*?)\s*")
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
-_LAST_STEP = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 
 Locator = Callable[[str], "tuple[str, str] | None"]
 
@@ -93,13 +92,9 @@ class CsvLayout:
         holds it, ``None`` when a problem there was already reported."""
         if any(path == r or path.startswith((r + ".", r + "[")) for r in self._reported):
             return None
-        probe = path
-        while probe not in self._cells:  # walk up: a.b[0].c → a.b[0] → a.b → a
-            shorter = _LAST_STEP.sub("", probe)
-            if shorter == probe:
-                return ("", path)
-            probe = shorter
-        return self._cells[probe]
+        # every path the reader reports at is registered while reading; a
+        # parameter as a whole (overlapping values) belongs to no one row
+        return self._cells.get(path, ("", path))
 
     def _fail(self, row: str, column: str, message: str, path: str | None = None) -> None:
         self.problems.append(Problem(row, column, message))
@@ -193,7 +188,7 @@ class CsvLayout:
         if key == "schema_version":
             table[name] = int(value) if _WHOLE.fullmatch(value) else value
         elif key in _DATE_KEYS:
-            day = self._day(value, where, "value", key)
+            day = self._day(value, where, "value", key, named=key)
             if day is not None:
                 table[name] = day
         else:
@@ -230,12 +225,14 @@ class CsvLayout:
         else:
             entry["value"] = int(value) if _WHOLE.fullmatch(value) else value
 
-    def _day(self, text: str, where: str, column: str, path: str) -> dt.date | None:
+    def _day(
+        self, text: str, where: str, column: str, path: str, named: str = ""
+    ) -> dt.date | None:
         if not text:
             self._fail(where, column, Message("is required"), path)
             return None
         try:
-            return parse_day(text, column)
+            return parse_day(text, named or column)
         except CchcError as exc:
             self._fail(where, column, said(exc), path)
             return None
