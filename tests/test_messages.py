@@ -19,7 +19,7 @@ from cchc_rules import (
     UnitKind,
     public_sector_calendar,
 )
-from cchc_rules._messages import Message, catalogue, join, localize, said, untranslated
+from cchc_rules._messages import Message, Row, catalogue, join, localize, said, untranslated
 from cchc_rules.cli import main
 from cchc_rules.io import read_assessments
 
@@ -124,6 +124,20 @@ def test_a_message_survives_pickling_with_its_translation():
     m = Message("row {number}", number=7)
     back = pickle.loads(pickle.dumps(m))
     assert (back, back.render("vi")) == ("row 7", "dòng 7")
+
+
+def test_a_row_location_is_a_plain_cheap_str_that_translates():
+    row = Row(12)
+    assert (row, row.number, row.render("vi"), localize(row, "vi")) == (
+        "row 12",
+        12,
+        "dòng 12",
+        "dòng 12",
+    )
+    assert not hasattr(row, "__dict__")  # one per CSV row: nothing for the collector to walk
+    back = pickle.loads(pickle.dumps(row))
+    assert (type(back), back) == (Row, "row 12")
+    assert untranslated(row) == []
 
 
 def test_join_keeps_parts_translatable_and_braces_in_the_separator():

@@ -28,7 +28,7 @@ import cattrs
 from cattrs import Converter
 
 from ._files import csv_delimiter, parse_json, read_text
-from ._messages import Message, said
+from ._messages import Message, Row, said
 from ._validate import check_path, check_text, check_year, optional_text, parse_day
 from .errors import CchcError, InvalidInputError, Problem
 from .grading import Assessment, Finding, Verdict, records
@@ -104,9 +104,9 @@ def _format(exc: BaseException, type_: Any) -> str:
 def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], list[Problem]]:
     """The findings in ``value`` (a list, or a CSV cell holding its JSON) of the row at
     ``where``, or the problems found, located below ``<where>.findings``."""
-    path = Message("{where}.findings", where=where)
     if value is None or (isinstance(value, str) and not value.strip()):
         return (), []
+    path = Message("{where}.findings", where=where)
     if isinstance(value, str):  # a CSV cell holding the JSON list
         try:
             value = json.loads(value)
@@ -333,7 +333,7 @@ def read_rows(
         if extra:
             row[_EXTRA_CELLS] = "yes"
         rows.append(dict(row))
-        where.append(Message("row {number}", number=reader.line_num))
+        where.append(Row(reader.line_num))
     return rows, where
 
 

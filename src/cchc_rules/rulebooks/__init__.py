@@ -33,7 +33,7 @@ from typing import Any, NamedTuple, TypeVar
 import attrs
 
 from .._files import parse_json, read_text
-from .._messages import Message, said
+from .._messages import Message, Row, said
 from .._validate import check_path, check_text, check_year, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
@@ -578,8 +578,8 @@ class _RulebookReader:
 
 def _row_order(problem: Problem) -> int:
     """Problems of a CSV in row order, those of no one row last; others as found."""
-    number = getattr(problem.location, "params", {}).get("number")
-    return int(number) if number is not None else 1 << 30
+    location = problem.location
+    return location.number if isinstance(location, Row) else 1 << 30
 
 
 def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .._files import csv_delimiter
-from .._messages import Message, said
+from .._messages import Message, Row, said
 from .._validate import parse_day
 from ..errors import CchcError, Problem
 
@@ -106,7 +106,7 @@ class CsvLayout:
     def _read(self, text: str) -> None:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
         header = [(h or "").strip() for h in reader.fieldnames or []]
-        row_one = Message("row {number}", number=1)
+        row_one = Row(1)
         unknown = [h for h in header if h not in COLUMNS]
         missing = [c for c in ("key", "value") if c not in header]
         if unknown:
@@ -126,7 +126,7 @@ class CsvLayout:
         for raw in reader:
             extra = raw.pop(None, None)  # type: ignore[call-overload,unused-ignore]
             cells = {k: (v or "").strip() for k, v in raw.items() if k in COLUMNS}
-            where = Message("row {number}", number=reader.line_num)
+            where = Row(reader.line_num)
             if extra and any(str(e).strip() for e in extra):
                 self._fail(where, "", Message("has more cells than the header has columns"))
             key = cells.get("key", "")
