@@ -11,8 +11,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from dateutil import parser as date_parser
-
 from ._messages import Message
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
@@ -174,6 +172,8 @@ def parse_day(value: Any, field: str = "date") -> dt.date:
     try:
         if _ISO.match(value):
             return dt.date.fromisoformat(value.strip())
+        from dateutil import parser as date_parser  # only for day-first text: ~30 ms to import
+
         return date_parser.parse(value, dayfirst=True).date()
     except (ValueError, OverflowError):
         raise InvalidInputError.for_field(
