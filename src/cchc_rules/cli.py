@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO
 
 from . import demo
 from ._files import os_reason
-from ._messages import LANGUAGES, Message, localize
+from ._messages import LANGUAGES, Message, localize, said
 from ._table import render
 from .calendar import public_sector_calendar
 from .errors import CchcError, Problem
@@ -82,7 +82,7 @@ _ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], Any]] = [
     ),
     (re.compile(r"expected one argument"), lambda g: Message("expected one argument")),
 ]
-_TYPE_ERRORS: dict[str, Message] = {}  # our own argument messages, by their English
+_TYPE_ERRORS: dict[str, str] = {}  # our own argument messages, by their English
 
 
 def _argparse(message: str) -> str:
@@ -96,7 +96,7 @@ def _argparse(message: str) -> str:
     return message
 
 
-def _bad_argument(message: Message) -> argparse.ArgumentTypeError:
+def _bad_argument(message: str) -> argparse.ArgumentTypeError:
     _TYPE_ERRORS[str(message)] = message
     return argparse.ArgumentTypeError(message)
 
@@ -204,7 +204,7 @@ def _day(text: str) -> dt.date:
     try:
         return parse_day(text, "--as-of")
     except CchcError as exc:
-        raise _bad_argument(exc.args[0]) from None
+        raise _bad_argument(said(exc)) from None
 
 
 def _year(text: str) -> int:
@@ -257,7 +257,7 @@ def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
         try:
             results.append(grade_head(assessment, rulebook))
         except CchcError as exc:
-            results.append([Problem(location, "year", exc.args[0])])
+            results.append([Problem(location, "year", said(exc))])
     progress.done()
     return results
 
@@ -516,6 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8(sys.stderr)
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = _lang_in(argv)  # known before parsing, so usage errors can honour it
+    _TYPE_ERRORS.clear()  # only this run's argument messages
     try:
         args = build_parser().parse_args(argv)
         return _COMMANDS[args.command](args, sys.stdout)

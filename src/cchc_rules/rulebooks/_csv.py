@@ -32,7 +32,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .._files import csv_delimiter
@@ -61,8 +61,6 @@ _OPTIONAL_KEYS = ("schema_version", "instrument.effective")
 _BAND_NAMES = ("excellent", "good", "completed")
 _BAND = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*(?:=|>=|≥|:)\s*(?P<value>.*?)\s*")
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
-
-Locator = Callable[[str], "tuple[str, str] | None"]
 
 
 class CsvLayout:
