@@ -20,8 +20,8 @@ from cchc_rules import (
     public_sector_calendar,
 )
 from cchc_rules._messages import Message, Row, catalogue, join, localize, said, untranslated
-from cchc_rules.cli import main
 from cchc_rules.io import read_assessments
+from tests.test_cli import run
 
 SRC = Path(__file__).resolve().parents[1] / "src/cchc_rules"
 ERRORS = {"InvalidInputError", "InvalidTypeError", "OutOfRangeError", "_UsageError"}
@@ -233,12 +233,6 @@ def test_a_plain_problem_from_a_caller_is_shown_as_it_is():
 
 
 # -- the command line --------------------------------------------------------------------
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.mark.parametrize(
