@@ -57,7 +57,7 @@ SOURCE_COLUMNS = ("provenance", "instrument", "article", "location", "note")
 _TEXT_KEYS = ("id", "name", "instrument.number", "instrument.issuer", "instrument.title")
 _DATE_KEYS = ("instrument.signed", "instrument.effective")
 _SOURCE_KEYS = ("instrument.source", "basis", "mitigation_basis")
-_OPTIONAL_KEYS = ("schema_version", "instrument.effective")
+_OPTIONAL_KEYS = ("instrument.effective",)  # schema_version is never required: 1 by default
 _BAND_NAMES = ("excellent", "good", "completed")
 _BAND = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*(?:=|>=|≥|:)\s*(?P<value>.*?)\s*")
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
