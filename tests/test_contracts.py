@@ -572,3 +572,13 @@ def test_discrepancy_fields_and_source_rendering():
     assert DECISION_30_2018.rules_for(2019).unverified == frozenset(
         DECISION_30_2018.unverified_parameters()
     )
+
+
+def test_version_and_schema_version_are_exported():
+    import importlib.metadata
+
+    import cchc_rules
+
+    assert cchc_rules.__version__ == importlib.metadata.version("cchc-rules")
+    assert cchc_rules.SCHEMA_VERSION == 1
+    assert {"__version__", "SCHEMA_VERSION"} <= set(cchc_rules.__all__)

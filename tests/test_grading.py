@@ -36,7 +36,7 @@ def test_grades_are_ordered_and_labelled():
     assert Grade.EXCELLENT.label_vi == "Hoàn thành xuất sắc nhiệm vụ"
     assert Grade.NOT_COMPLETED.label_en == "Did not complete duties"
     assert Grade.parse("good") is Grade.GOOD
-    with pytest.raises(InvalidInputError, match="grade must be one of"):
+    with pytest.raises(InvalidInputError, match="grade must be a grade name"):
         Grade.parse("tốt")
 
 

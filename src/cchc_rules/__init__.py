@@ -8,12 +8,15 @@ from .calendar import SpecialDay, WorkingCalendar, public_sector_calendar
 from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from .grades import Grade
 from .grading import (
+    SCHEMA_VERSION,
     Assessment,
     BatchResult,
     Finding,
+    GradeDiscrepancy,
     MitigationGrounds,
     Step,
     Verdict,
+    check_published_grades,
     grade_head,
     grade_many,
     records,
@@ -44,9 +47,13 @@ from .tasks import (
 )
 from .units import Evaluator, EvaluatorRole, Head, Unit, UnitKind, evaluator_for
 
+__version__ = "0.1.0"
+"""The installed version (the ``version`` of ``pyproject.toml``; a test checks they agree)."""
+
 __all__ = [
     "DECISION_30_2018",
     "HAI_PHONG_2019_INSPECTION_PLAN",
+    "SCHEMA_VERSION",
     "SEED_004_REPORT",
     "Assessment",
     "Bands",
@@ -60,6 +67,7 @@ __all__ = [
     "EvaluatorRole",
     "Finding",
     "Grade",
+    "GradeDiscrepancy",
     "Head",
     "InspectionPlan",
     "InvalidInputError",
@@ -84,7 +92,9 @@ __all__ = [
     "UnitKind",
     "Verdict",
     "WorkingCalendar",
+    "__version__",
     "check_percentage",
+    "check_published_grades",
     "check_task_report",
     "evaluator_for",
     "grade_head",

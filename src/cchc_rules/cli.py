@@ -24,10 +24,15 @@ from ._messages import LANGUAGES, Message, localize, said
 from ._table import render
 from .calendar import public_sector_calendar
 from .errors import CchcError, Problem
-from .grading import Verdict, grade_head
+from .grading import GradeDiscrepancy, Verdict, grade_head
 from .io import (
+    ASSESSMENT_COLUMNS,
+    PUBLISHED_GRADE,
+    ParsedRows,
+    discrepancies_to_csv,
     parse_assessment_rows,
     parse_day,
+    parse_published_rows,
     read_rows,
     read_task_report,
     read_tasks,
@@ -153,6 +158,14 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--format", choices=("table", "json", "csv"), default="table")
     _common(grade)
 
+    check = commands.add_parser(
+        "check-grades",
+        help="check published grades: the grade input plus a published_grade column",
+    )
+    check.add_argument("file", type=Path, help="CSV or JSON as for grade, plus published_grade")
+    check.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    _common(check)
+
     explain = commands.add_parser("explain", help="the reasoning behind each verdict")
     explain.add_argument("file", type=Path, help="CSV or JSON, as for grade")
     _common(explain)
@@ -242,11 +255,16 @@ def _rulebook(args: argparse.Namespace) -> Rulebook:
 
 def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
     """One entry per input row: its verdict, or its problems."""
-    rulebook = _rulebook(args)
     rows, where = read_rows(args.file)
-    parsed = parse_assessment_rows(rows, where)
+    return _grade_rows(args, parse_assessment_rows(rows, where), where)
+
+
+def _grade_rows(
+    args: argparse.Namespace, parsed: ParsedRows, where: Sequence[str]
+) -> list[Verdict | list[Problem]]:
+    rulebook = _rulebook(args)
     results: list[Verdict | list[Problem]] = []
-    progress = _Progress(len(rows), args.lang)
+    progress = _Progress(len(where), args.lang)
     for assessment, found, location in zip(
         parsed.assessments, parsed.row_problems, where, strict=True
     ):
@@ -341,12 +359,7 @@ def _verdict_table(results: Sequence[Verdict | list[Problem]], lang: str) -> str
     heads = [localize(h, lang) for h in _TABLE_HEADS]
     text = render(heads, rows)
     if unverified:
-        note = Message(
-            "NOTE: these grades use unverified parameters: {names}. Confirm them against "
-            "the official text (docs/decision-30-2018.md).",
-            names=", ".join(sorted(unverified)),
-        )
-        text += "\n\n" + localize(note, lang)
+        text += "\n\n" + localize(_unverified_note(unverified), lang)
     return text + "\n"
 
 
@@ -360,6 +373,84 @@ _TABLE_HEADS = (
     Message("findings"),
     Message("grade"),
 )
+
+
+def _cmd_check_grades(args: argparse.Namespace, out: TextIO) -> int:
+    rows, where = read_rows(args.file, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE))
+    parsed, published = parse_published_rows(rows, where)
+    results = _grade_rows(args, parsed, where)
+    found = [
+        (location, GradeDiscrepancy(r.assessment, grade, r))
+        for r, grade, location in zip(results, published, where, strict=True)
+        if isinstance(r, Verdict) and grade is not None and r.grade is not grade
+    ]
+    if args.format == "json":
+        items = [{"row": str(w), **d.to_dict()} for w, d in found]
+        text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "csv":
+        text = discrepancies_to_csv(found)
+    else:
+        checked = sum(isinstance(r, Verdict) for r in results)
+        text = _discrepancy_table(found, checked, args.lang)
+    _write(args, out, text)
+    rejected = _report_rejected(results, args.lang)
+    return EXIT_FINDINGS if found else rejected
+
+
+def _discrepancy_table(
+    found: Sequence[tuple[str, GradeDiscrepancy]], checked: int, lang: str
+) -> str:
+    rows: list[list[object]] = []
+    unverified: set[str] = set()
+    for where, d in found:
+        a = d.assessment
+        unverified.update(d.verdict.unverified)
+        rows.append(
+            [
+                localize(where, lang),
+                a.head.unit.name,
+                a.head.name,
+                a.year,
+                a.index_score,
+                d.published.label(lang),
+                d.expected.label(lang),
+                d.verdict.brief("vi" if lang == "vi" else "en"),
+            ]
+        )
+    if found:
+        said = Message(
+            "{count} of {total} published grades differ from the rulebook",
+            count=len(found),
+            total=checked,
+        )
+        heads = [localize(h, lang) for h in _CHECK_HEADS]
+        text = render(heads, rows) + "\n\n" + localize(said, lang)
+    else:
+        said = Message("all {total} published grades follow from the rulebook", total=checked)
+        text = localize(said, lang)
+    if unverified:
+        text += "\n\n" + localize(_unverified_note(unverified), lang)
+    return text + "\n"
+
+
+_CHECK_HEADS = (
+    Message("row"),
+    Message("unit"),
+    Message("head"),
+    Message("year"),
+    Message("index"),
+    Message("published"),
+    Message("rulebook gives"),
+    Message("why"),
+)
+
+
+def _unverified_note(unverified: set[str]) -> Message:
+    return Message(
+        "NOTE: these grades use unverified parameters: {names}. Confirm them against "
+        "the official text (docs/decision-30-2018.md).",
+        names=", ".join(sorted(unverified)),
+    )
 
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
@@ -497,6 +588,7 @@ _COMMANDS = {
     "notice": _cmd_notice,
     "grade": _cmd_grade,
     "explain": _cmd_explain,
+    "check-grades": _cmd_check_grades,
     "check-report": _cmd_check_report,
     "calendar": _cmd_calendar,
     "rulebook": _cmd_rulebook,

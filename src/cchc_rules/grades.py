@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import unicodedata
 from typing import Any
 
 from ._messages import Message
@@ -58,14 +59,41 @@ class Grade(enum.Enum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "grade") -> Grade:
-        """A ``Grade`` from itself or its name ("GOOD", any case)."""
+        """A ``Grade`` from itself, its name ("GOOD", any case) or its label as
+        published: Vietnamese ("Hoàn thành tốt nhiệm vụ", any case, composed (NFC)
+        or decomposed (NFD) Unicode, with or without the closing "nhiệm vụ") or
+        English.
+
+        >>> Grade.parse("hoàn thành xuất sắc nhiệm vụ"), Grade.parse(" not_completed ")
+        (<Grade.EXCELLENT: 'excellent'>, <Grade.NOT_COMPLETED: 'not_completed'>)
+        >>> Grade.parse("Hoàn thành tốt")
+        <Grade.GOOD: 'good'>
+        >>> Grade.parse("Khá")
+        Traceback (most recent call last):
+        ...
+        cchc_rules.errors.InvalidInputError: grade must be a grade name (EXCELLENT, GOOD, \
+COMPLETED, NOT_COMPLETED) or its Vietnamese label such as 'Hoàn thành tốt nhiệm vụ' (got 'Khá')
+        """
         if isinstance(value, Grade):
             return value
-        if isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
+        if isinstance(value, str):
+            found = _BY_TEXT.get(_key(value))
+            if found is not None:
+                return found
         raise InvalidInputError.for_field(
-            field, Message("must be one of {names}", names=", ".join(cls.__members__)), value
+            field,
+            Message(
+                "must be a grade name ({names}) or its Vietnamese label such as {example}",
+                names=", ".join(cls.__members__),
+                example=repr(_LABELS[Grade.GOOD][0]),
+            ),
+            value,
         )
+
+
+def _key(text: str) -> str:
+    """``text`` as a lookup key: NFC, case folded, inner white space collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 _RANK = {Grade.EXCELLENT: 3, Grade.GOOD: 2, Grade.COMPLETED: 1, Grade.NOT_COMPLETED: 0}
@@ -76,3 +104,8 @@ _LABELS = {
     Grade.COMPLETED: ("Hoàn thành nhiệm vụ", "Completed duties"),
     Grade.NOT_COMPLETED: ("Không hoàn thành nhiệm vụ", "Did not complete duties"),
 }
+
+_BY_TEXT: dict[str, Grade] = {}
+for _grade, (_vi, _en) in _LABELS.items():
+    for _text in (_grade.name, _grade.value, _vi, _vi.removesuffix(" nhiệm vụ"), _en):
+        _BY_TEXT[_key(_text)] = _grade

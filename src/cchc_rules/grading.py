@@ -45,9 +45,11 @@ __all__ = [
     "Assessment",
     "BatchResult",
     "Finding",
+    "GradeDiscrepancy",
     "MitigationGrounds",
     "Step",
     "Verdict",
+    "check_published_grades",
     "grade_head",
     "grade_many",
     "records",
@@ -233,6 +235,26 @@ class Verdict:
     def explain(self, lang: Lang = "vi") -> str:
         """The reasoning as text a reviewer can check against the decision."""
         return _explain(self, lang)
+
+    def brief(self, lang: Lang = "en") -> str:
+        """The trace in one line: each step's inputs and outcome, for a table cell.
+
+        >>> from cchc_rules import Head, Unit, UnitKind
+        >>> head = Head("Giám đốc", Unit("Sở Tư pháp", UnitKind.DEPARTMENT))
+        >>> print(grade_head(Assessment(head, 2019, "89.95")).brief())
+        base grade: index_score 89.95 → GOOD; final grade: GOOD
+        """
+        vi = lang == "vi"
+        parts = []
+        for step in self.trace[1:]:
+            title = _BRIEF_TITLES[step.rule][0 if vi else 1]
+            if step.rule == "final_grade":
+                parts.append(f"{title}: {step.outcome}")
+                continue
+            inputs = ", ".join(f"{k} {v}" for k, v in step.inputs if v)
+            outcome = _outcome_vi(step) if vi and step.rule != "base_grade" else step.outcome
+            parts.append(f"{title}: {inputs} → {outcome}")
+        return "; ".join(parts)
 
     def _repr_html_(self) -> str:
         def params(step: Step) -> str:
@@ -482,6 +504,12 @@ _RULE_TITLES = {
     "mitigation": ("Giảm nhẹ trách nhiệm (ngoại lệ)", "Mitigation (exception)"),
     "final_grade": ("Kết quả", "Final grade"),
 }
+_BRIEF_TITLES = {
+    "base_grade": ("xếp loại theo chỉ số", "base grade"),
+    "finding": ("vi phạm", "finding"),
+    "mitigation": ("giảm nhẹ", "mitigation"),
+    "final_grade": ("kết quả", "final grade"),
+}
 _PROVENANCE_VI = {
     "verified": "đã xác minh",
     "unverified": "CHƯA XÁC MINH",
@@ -573,3 +601,80 @@ def records(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
         d["unverified"] = ", ".join(v.unverified)
         rows.append(d)
     return rows
+
+
+# -- published grades -------------------------------------------------------------------
+
+
+@attrs.frozen
+class GradeDiscrepancy:
+    """A published grade the rulebook does not give: the ``assessment``, the
+    ``published`` grade, and the ``verdict`` the rulebook gives (its ``grade`` and
+    ``trace`` say why)."""
+
+    assessment: Assessment
+    published: Grade
+    verdict: Verdict
+
+    @property
+    def expected(self) -> Grade:
+        """The grade the rulebook gives."""
+        return self.verdict.grade
+
+    def message(self, lang: Lang = "en") -> str:
+        """One sentence naming the head, both grades and the reasons in short."""
+        a = self.assessment
+        if lang == "vi":
+            return (
+                f"{a.head.unit.name} ({a.head.name}, {a.year}): công bố "
+                f"{self.published.label_vi}, theo {self.verdict.rulebook_id} là "
+                f"{self.expected.label_vi} ({self.verdict.brief('vi')})"
+            )
+        return (
+            f"{a.head.unit.name} ({a.head.name}, {a.year}): published {self.published.name}, "
+            f"{self.verdict.rulebook_id} gives {self.expected.name} ({self.verdict.brief()})"
+        )
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The verdict's :meth:`Verdict.to_dict` plus ``published_grade``."""
+        return {
+            **self.verdict.to_dict(),
+            "published_grade": self.published.name,
+            "brief": self.verdict.brief(),
+        }
+
+
+def check_published_grades(
+    pairs: Iterable[tuple[Assessment, Grade | str]], rulebook: Rulebook = DECISION_30_2018
+) -> tuple[GradeDiscrepancy, ...]:
+    """One :class:`GradeDiscrepancy` per published grade that ``rulebook`` does not
+    give, in input order. A published grade may be a :class:`Grade`, its name or its
+    Vietnamese label (see :meth:`Grade.parse`).
+
+    >>> from cchc_rules import Head, Unit, UnitKind
+    >>> def head(unit):
+    ...     return Head("Giám đốc", Unit(unit, UnitKind.DEPARTMENT))
+    >>> found = check_published_grades([
+    ...     (Assessment(head("Sở Nội vụ"), 2019, "91.2"), "Hoàn thành xuất sắc nhiệm vụ"),
+    ...     (Assessment(head("Sở Tư pháp"), 2019, "89.95"), Grade.EXCELLENT),
+    ... ])
+    >>> [(d.assessment.head.unit.name, d.published.name, d.expected.name) for d in found]
+    [('Sở Tư pháp', 'EXCELLENT', 'GOOD')]
+    """
+    found = []
+    for i, pair in enumerate(check_iterable("pairs", pairs)):
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise InvalidTypeError.for_field(
+                f"pairs[{i}]", "an (Assessment, published grade) pair", pair
+            )
+        assessment, published = pair
+        if not isinstance(assessment, Assessment):
+            raise InvalidTypeError.for_field(f"pairs[{i}][0]", "an Assessment", assessment)
+        grade = Grade.parse(published, f"pairs[{i}][1]")
+        verdict = grade_head(assessment, rulebook)
+        if verdict.grade is not grade:
+            found.append(GradeDiscrepancy(assessment, grade, verdict))
+    return tuple(found)

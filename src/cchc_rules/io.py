@@ -31,20 +31,25 @@ from ._files import csv_delimiter, parse_json, read_text
 from ._messages import Message, Row, said
 from ._validate import check_path, check_text, check_year, optional_text, parse_day
 from .errors import CchcError, InvalidInputError, Problem
-from .grading import Assessment, Finding, Verdict, records
+from .grades import Grade
+from .grading import Assessment, Finding, GradeDiscrepancy, Verdict, records
 from .rulebooks import _score
 from .tasks import COUNT_FIELDS, Task, TaskReport, TaskTally, _to_count, _to_percentage
 from .units import Head, Unit, UnitKind
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
+    "PUBLISHED_GRADE",
     "SCHEMAS",
     "TASK_COLUMNS",
     "ParsedRows",
     "assessment_to_dict",
+    "discrepancies_to_csv",
     "parse_assessment_rows",
     "parse_day",
+    "parse_published_rows",
     "read_assessments",
+    "read_published_grades",
     "read_rows",
     "read_task_report",
     "read_tasks",
@@ -361,6 +366,86 @@ def read_assessments(path: str | Path) -> list[Assessment]:
     if parsed.problems:
         raise InvalidInputError.collected(parsed.problems, str(path))
     return [a for a in parsed.assessments if a is not None]
+
+
+# -- published grades -------------------------------------------------------------------
+
+PUBLISHED_GRADE = "published_grade"
+"""The column of a published table that holds the grade as published."""
+
+
+def parse_published_rows(
+    rows: Sequence[Mapping[str, Any]], locations: Sequence[str]
+) -> tuple[ParsedRows, tuple[Grade | None, ...]]:
+    """Assessment rows with a ``published_grade`` column: the assessments (as
+    :func:`parse_assessment_rows`) and the published grades, a row with a bad grade
+    being rejected with its other problems."""
+    grades: list[Grade | None] = []
+    bad: list[Problem | None] = []
+    plain = []
+    for row, where in zip(rows, locations, strict=True):
+        rest = dict(row)
+        value = rest.pop(PUBLISHED_GRADE, None)
+        plain.append(rest)
+        try:
+            grades.append(Grade.parse(value, PUBLISHED_GRADE))
+            bad.append(None)
+        except CchcError as exc:
+            grades.append(None)
+            bad.append(Problem(where, PUBLISHED_GRADE, said(exc)))
+    parsed = parse_assessment_rows(plain, locations)
+    assessments = list(parsed.assessments)
+    row_problems = list(parsed.row_problems)
+    for i, problem in enumerate(bad):
+        if problem is not None:
+            assessments[i] = None
+            row_problems[i] = (*row_problems[i], problem)
+    return ParsedRows(tuple(assessments), tuple(row_problems)), tuple(grades)
+
+
+def read_published_grades(path: str | Path) -> list[tuple[Assessment, Grade]]:
+    """``(assessment, published grade)`` pairs from a CSV or JSON table with the
+    assessment columns plus ``published_grade`` (a grade name or its Vietnamese
+    label), ready for :func:`~cchc_rules.check_published_grades`; or one
+    ``InvalidInputError`` listing every bad row."""
+    rows, where = read_rows(path, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE))
+    parsed, grades = parse_published_rows(rows, where)
+    if parsed.problems:
+        raise InvalidInputError.collected(parsed.problems, str(path))
+    return [(a, g) for a, g in zip(parsed.assessments, grades, strict=True) if a and g]
+
+
+DISCREPANCY_COLUMNS = (
+    "row", "unit", "kind", "parent", "head", "year", "index_score", "published_grade",
+    "grade", "base_grade", "unverified", "brief",
+)  # fmt: skip
+
+
+def discrepancy_rows(
+    found: Iterable[tuple[str, GradeDiscrepancy]],
+) -> list[dict[str, Any]]:
+    """Flat rows (the columns of :data:`DISCREPANCY_COLUMNS`) for located
+    discrepancies."""
+    out = []
+    for where, d in found:
+        row = d.to_dict()
+        out.append(
+            {
+                "row": str(where),
+                **{k: row[k] for k in DISCREPANCY_COLUMNS[1:-2]},
+                "unverified": ", ".join(d.verdict.unverified),
+                "brief": row["brief"],
+            }
+        )
+    return out
+
+
+def discrepancies_to_csv(found: Iterable[tuple[str, GradeDiscrepancy]]) -> str:
+    buffer = _io.StringIO()
+    writer = csv.DictWriter(buffer, DISCREPANCY_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(discrepancy_rows(found))
+    return buffer.getvalue()
 
 
 # -- tasks --------------------------------------------------------------------------------
