@@ -661,8 +661,9 @@ def check_published_grades(
     ...     (Assessment(head("Sở Nội vụ"), 2019, "91.2"), "Hoàn thành xuất sắc nhiệm vụ"),
     ...     (Assessment(head("Sở Tư pháp"), 2019, "89.95"), Grade.EXCELLENT),
     ... ])
-    >>> [(d.assessment.head.unit.name, d.published.name, d.expected.name) for d in found]
-    [('Sở Tư pháp', 'EXCELLENT', 'GOOD')]
+    >>> for d in found:
+    ...     print(d.assessment.head.unit.name, d.published.name, d.expected.name)
+    Sở Tư pháp EXCELLENT GOOD
     """
     found = []
     for i, pair in enumerate(check_iterable("pairs", pairs)):
