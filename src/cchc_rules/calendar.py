@@ -57,6 +57,7 @@ Saturday 22/8 worked). Later years' swaps are decided by the government each yea
 extend with ``public_sector_calendar(last_year=...)`` plus ``with_changes``."""
 
 _SATURDAY, _SUNDAY = 5, 6
+_fromordinal = date.fromordinal
 
 
 @attrs.frozen
@@ -206,6 +207,13 @@ class WorkingCalendar:
         >>> cal.add_working_days(date(2019, 4, 27), 0)   # Saturday rolls to Thu 2/5
         datetime.date(2019, 5, 2)
         """
+        if type(day) is date and type(n) is int:
+            # The common case without a call: the checks below only name the problem.
+            i = day.toordinal() - self._ord0
+            if 0 <= i < self._n:
+                position = self._prefix[i + 1] + n - 1 if n > 0 else self._prefix[i] + n
+                if 0 <= position < len(self._working):
+                    return _fromordinal(self._ord0 + self._working[position])
         i = self._index("day", day)
         if type(n) is not int:
             check_int("n", n)
@@ -314,10 +322,17 @@ class WorkingCalendar:
 def calendar_or_default(calendar: Any) -> WorkingCalendar:
     """``calendar``, or the public-sector calendar when it is ``None``."""
     if calendar is None:
-        return public_sector_calendar()
+        return _default_calendar()
     if not isinstance(calendar, WorkingCalendar):
         raise InvalidTypeError.for_field("calendar", "a WorkingCalendar or None", calendar)
     return calendar
+
+
+@functools.cache
+def _default_calendar() -> WorkingCalendar:
+    """The calendar every query without one uses, found once (a query should not
+    pay for checking the default range's arguments again)."""
+    return public_sector_calendar()
 
 
 def _holiday_source() -> Source:

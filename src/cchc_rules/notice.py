@@ -21,7 +21,7 @@ import attrs
 
 from ._messages import Message
 from ._validate import check_bool, check_date, check_int
-from .calendar import WorkingCalendar, calendar_or_default
+from .calendar import WorkingCalendar, _default_calendar, calendar_or_default
 from .errors import InvalidInputError, OutOfRangeError
 from .law import Source, as_source
 
@@ -52,11 +52,20 @@ def latest_notice_date(
     >>> latest_notice_date(date(2019, 5, 8), 3)   # Sat 4/5 (make-up), Mon 6/5, Tue 7/5
     datetime.date(2019, 5, 3)
     """
-    check_date("inspection_day", inspection_day)
-    n = _notice_days(working_days)
-    cal = calendar_or_default(calendar)
-    cal._index("inspection_day", inspection_day)
-    return cal.add_working_days(inspection_day, -(n + 1))
+    if type(inspection_day) is not date:
+        check_date("inspection_day", inspection_day)
+    n = (
+        working_days
+        if type(working_days) is int and working_days >= 0
+        else _notice_days(working_days)
+    )
+    cal = _default_calendar() if calendar is None else calendar_or_default(calendar)
+    try:
+        return cal.add_working_days(inspection_day, -(n + 1))
+    except OutOfRangeError:
+        # Name the inspection day when it is the day that is outside the range.
+        cal._index("inspection_day", inspection_day)
+        raise
 
 
 def notice_is_sufficient(
