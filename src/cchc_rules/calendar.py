@@ -28,14 +28,19 @@ import functools
 import importlib.metadata
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from . import _batch
 from ._messages import Message
 from ._validate import check_date, check_int, check_iterable
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import Source
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "DEFAULT_FIRST_YEAR",
@@ -236,6 +241,64 @@ class WorkingCalendar:
         """``day`` if it is a working day, else the next one (Civil Code 2015 Art.
         148(5): a period whose last day is a day off ends on the next working day)."""
         return self.add_working_days(day, 0)
+
+    # -- many days at once (see cchc_rules._batch) ------------------------------
+
+    @overload
+    def is_working_day_many(self, days: NDArray[np.datetime64]) -> NDArray[np.bool_]: ...
+    @overload
+    def is_working_day_many(self, days: Iterable[date]) -> list[bool]: ...
+    def is_working_day_many(self, days: Any) -> Any:
+        """:meth:`is_working_day` of each day: a list for a list (any iterable) of
+        dates, a bool array for a numpy ``datetime64[D]`` array. A day the scalar
+        method refuses is refused the same way, with its position.
+
+        >>> public_sector_calendar().is_working_day_many([date(2019, 5, 3), date(2019, 5, 4)])
+        [True, True]
+        """
+        return _batch.is_working_day_many(self, days)
+
+    @overload
+    def add_working_days_many(
+        self, days: NDArray[np.datetime64], n: int | NDArray[np.integer[Any]]
+    ) -> NDArray[np.datetime64]: ...
+    @overload
+    def add_working_days_many(
+        self, days: Iterable[date], n: int | Iterable[int]
+    ) -> list[date]: ...
+    def add_working_days_many(self, days: Any, n: Any) -> Any:
+        """:meth:`add_working_days` of each day, by one ``n`` or by one ``n`` per day:
+        a list of dates for a list, a ``datetime64[D]`` array for an array.
+
+        >>> cal = public_sector_calendar()
+        >>> cal.add_working_days_many([date(2019, 4, 26), date(2019, 6, 3)], [1, -6])
+        [datetime.date(2019, 5, 2), datetime.date(2019, 5, 24)]
+        >>> cal.add_working_days_many([date(2019, 6, 3), date(2017, 12, 29)], 1)
+        ... # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        cchc_rules.errors.OutOfRangeError: item 1: day 2017-12-29 is outside ...
+        """
+        return _batch.add_working_days_many(self, days, n)
+
+    @overload
+    def working_days_between_many(
+        self, starts: NDArray[np.datetime64], ends: NDArray[np.datetime64]
+    ) -> NDArray[np.int64]: ...
+    @overload
+    def working_days_between_many(
+        self, starts: Iterable[date], ends: Iterable[date]
+    ) -> list[int]: ...
+    def working_days_between_many(self, starts: Any, ends: Any) -> Any:
+        """:meth:`working_days_between` of each pair ``(starts[k], ends[k])``: a list
+        of ints for lists, an int64 array for two ``datetime64[D]`` arrays.
+
+        >>> public_sector_calendar().working_days_between_many(
+        ...     [date(2019, 5, 24), date(2019, 6, 3)], [date(2019, 6, 3), date(2019, 5, 24)]
+        ... )
+        [6, -6]
+        """
+        return _batch.working_days_between_many(self, starts, ends)
 
     # -- the special days ------------------------------------------------------
 

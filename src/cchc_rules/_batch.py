@@ -1,0 +1,251 @@
+"""Calendar queries over many days at once (the ``*_many`` methods of
+:class:`~cchc_rules.calendar.WorkingCalendar`).
+
+Two paths give exactly the scalar methods' answers and errors:
+
+- any iterable of ``datetime.date`` is read item by item into a list, through the
+  same precomputed tables as the scalar methods (no call per item on the common
+  path);
+- a numpy array of ``datetime64[D]`` days is answered with array operations and
+  gives an array back. numpy is never imported here: an array can only arrive if
+  the caller has imported numpy already, so ``sys.modules`` says whether to look.
+
+An item the scalar method would refuse is refused with the scalar method's error
+class and message, located by its position (``item 3: day ... is outside ...``);
+when several items are bad, the first one in order is named, as a loop over the
+scalar method would. An array item is the Python value ``array.tolist()`` gives
+(a ``datetime.date``, ``None`` for ``NaT``).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from ._messages import Message, said
+from ._validate import check_int, check_iterable
+from .errors import CchcError, InvalidInputError, InvalidTypeError
+
+if TYPE_CHECKING:
+    from .calendar import WorkingCalendar
+
+__all__ = ["add_working_days_many", "is_working_day_many", "working_days_between_many"]
+
+_EPOCH = date(1970, 1, 1).toordinal()  # datetime64[D] counts days from 1970-01-01
+_fromordinal = date.fromordinal
+
+
+def _numpy_array(value: object) -> Any:
+    """numpy, when ``value`` is a numpy array (else ``None``), without importing it."""
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(value, np.ndarray):
+        return np
+    return None
+
+
+def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
+    """numpy (or ``None``) and the items of ``value``: a list of its Python values."""
+    np = _numpy_array(value)
+    if np is None:
+        return None, check_iterable(field, value)
+    if value.dtype.kind == "M" and value.dtype != np.dtype("datetime64[D]"):
+        raise InvalidTypeError(
+            Message(
+                "{field} must be an array of datetime64[D] days (got {dtype}); "
+                "convert it with .astype('datetime64[D]')",
+                field=field,
+                dtype=str(value.dtype),
+            )
+        )
+    return np, check_iterable(field, value.tolist())
+
+
+def _is_days(np: Any, value: Any) -> bool:
+    return (
+        np is not None
+        and isinstance(value, np.ndarray)
+        and value.dtype == np.dtype("datetime64[D]")
+    )
+
+
+def _located(index: int, query: Callable[..., Any], *args: Any) -> Any:
+    """``query(*args)``, or its error re-raised (same class) with the item's position."""
+    try:
+        return query(*args)
+    except CchcError as exc:
+        where = Message("item {index}", index=index)
+        raise type(exc)(Message("{where}: {message}", where=where, message=said(exc))) from exc
+
+
+def _same_length(field: str, items: list[Any], other: str, expected: int) -> None:
+    if len(items) != expected:
+        raise InvalidInputError(
+            Message(
+                "{field} must have as many items as {other} (got {count}, expected {expected})",
+                field=field,
+                other=other,
+                count=len(items),
+                expected=expected,
+            )
+        )
+
+
+# -- item by item ---------------------------------------------------------------
+
+
+def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
+    np = _numpy_array(days)
+    if _is_days(np, days):
+        return _is_working_day_array(np, cal, days)
+    np, items = _items("days", days)
+    prefix, ord0, size = cal._prefix, cal._ord0, cal._n
+    out: list[bool] = []
+    append = out.append
+    for k, day in enumerate(items):
+        if type(day) is date:
+            i = day.toordinal() - ord0
+            if 0 <= i < size:
+                append(prefix[i + 1] != prefix[i])
+                continue
+        append(_located(k, cal.is_working_day, day))
+    return _back(np, out, "bool")
+
+
+def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
+    np = _numpy_array(days)
+    if _is_days(np, days):
+        steps = _integer_array(np, n, days.shape)
+        if steps is not None:
+            return _add_working_days_array(np, cal, days, steps)
+    np, items = _items("days", days)
+    if isinstance(n, int | str) or not isinstance(n, Iterable):
+        counts: list[Any] = [check_int("n", n)] * len(items)
+    else:
+        counts = _items("n", n)[1]
+        _same_length("n", counts, "days", len(items))
+    prefix, working, ord0, size = cal._prefix, cal._working, cal._ord0, cal._n
+    last = len(working)
+    out: list[date] = []
+    append = out.append
+    for k, day in enumerate(items):
+        step = counts[k]
+        if type(day) is date and type(step) is int:
+            i = day.toordinal() - ord0
+            if 0 <= i < size:
+                position = prefix[i + 1] + step - 1 if step > 0 else prefix[i] + step
+                if 0 <= position < last:
+                    append(_fromordinal(ord0 + working[position]))
+                    continue
+        append(_located(k, cal.add_working_days, day, step))
+    return _back(np, out, "datetime64[D]")
+
+
+def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
+    np = _numpy_array(starts)
+    if _is_days(np, starts) and _is_days(np, ends) and ends.shape == starts.shape:
+        return _working_days_between_array(np, cal, starts, ends)
+    np_starts, firsts = _items("starts", starts)
+    np_ends, lasts = _items("ends", ends)
+    np = np_starts or np_ends
+    _same_length("ends", lasts, "starts", len(firsts))
+    prefix, ord0, size = cal._prefix, cal._ord0, cal._n
+    out: list[int] = []
+    append = out.append
+    for k, start in enumerate(firsts):
+        end = lasts[k]
+        if type(start) is date and type(end) is date:
+            i = start.toordinal() - ord0
+            j = end.toordinal() - ord0
+            if 0 <= i < size and 0 <= j < size:
+                append(prefix[j + 1] - prefix[i + 1])
+                continue
+        append(_located(k, cal.working_days_between, start, end))
+    return _back(np, out, "int64")
+
+
+def _back(np: Any, out: list[Any], dtype: str) -> Any:
+    """The answers as an array when the question came as one."""
+    return out if np is None else np.array(out, dtype=dtype)
+
+
+# -- numpy arrays ---------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _tables(cal: WorkingCalendar) -> tuple[Any, Any, Any, int]:
+    """The calendar's tables as arrays, built once per calendar: prefix counts,
+    working-day flags, the working days as datetime64[D] day numbers, and the
+    offset from a day number to an index into the tables."""
+    np = sys.modules["numpy"]
+    prefix = np.array(cal._prefix, dtype=np.int64)
+    flags = prefix[1:] != prefix[:-1]
+    shift = cal._ord0 - _EPOCH
+    working = np.array(cal._working, dtype=np.int64) + shift
+    return prefix, flags, working, shift
+
+
+def _indices(np: Any, cal: WorkingCalendar, days: Any) -> tuple[Any, Any]:
+    """Indices into the calendar's tables, and where they fall outside them."""
+    i = days.view(np.int64) - _tables(cal)[3]
+    return i, (i < 0) | (i >= cal._n)
+
+
+def _first_bad(np: Any, bad: Any) -> int | None:
+    return int(np.argmax(bad)) if bad.any() else None
+
+
+def _raise_at(index: int, query: Callable[..., Any], *args: Any) -> NoReturn:
+    _located(index, query, *args)
+    # Every item the arrays flag is one the scalar query refuses.
+    raise AssertionError(index)  # pragma: no cover - unreachable unless the tables disagree
+
+
+def _is_working_day_array(np: Any, cal: WorkingCalendar, days: Any) -> Any:
+    i, bad = _indices(np, cal, days)
+    k = _first_bad(np, bad)
+    if k is not None:
+        _raise_at(k, cal.is_working_day, days.flat[k].item())
+    return _tables(cal)[1][i]
+
+
+def _integer_array(np: Any, n: Any, shape: tuple[int, ...]) -> Any:
+    """``n`` as int64 (an int, or an integer array of the days' shape), or ``None``
+    when only the item-by-item path can give the scalar method's answer or error."""
+    if type(n) is int:
+        return n if -(2**62) < n < 2**62 else None
+    if _numpy_array(n) is None or n.shape != shape:
+        return None
+    if n.dtype.kind == "i" or (n.dtype.kind == "u" and n.dtype.itemsize < 8):
+        return n.astype(np.int64, copy=False)
+    return None
+
+
+def _add_working_days_array(np: Any, cal: WorkingCalendar, days: Any, n: Any) -> Any:
+    prefix, _flags, working, _shift = _tables(cal)
+    i, bad = _indices(np, cal, days)
+    if bad.any():
+        i = np.clip(i, 0, cal._n - 1)  # only to compute the positions below
+    if isinstance(n, int):
+        position = prefix[i + 1] + (n - 1) if n > 0 else prefix[i] + n
+    else:
+        up = n > 0
+        position = prefix[i + up] + n - up
+    bad |= (position < 0) | (position >= len(working))
+    k = _first_bad(np, bad)
+    if k is not None:
+        step = n if isinstance(n, int) else n.flat[k].item()
+        _raise_at(k, cal.add_working_days, days.flat[k].item(), step)
+    return working[position].view("datetime64[D]")
+
+
+def _working_days_between_array(np: Any, cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
+    prefix = _tables(cal)[0]
+    i, bad_i = _indices(np, cal, starts)
+    j, bad_j = _indices(np, cal, ends)
+    k = _first_bad(np, bad_i | bad_j)
+    if k is not None:
+        _raise_at(k, cal.working_days_between, starts.flat[k].item(), ends.flat[k].item())
+    return prefix[j + 1] - prefix[i + 1]

@@ -1,0 +1,99 @@
+"""The batch calendar queries (``*_many``) are the scalar queries, item by item:
+the same answers, and for a batch with a bad item the error a loop over the scalar
+method would meet first, same class, located by position. The oracle is that loop.
+These run without numpy; ``test_calendar_batch_numpy.py`` checks the array path."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_rules import CchcError, public_sector_calendar
+
+CAL = public_sector_calendar()
+FIRST, LAST = CAL.supported_range
+EDGE = timedelta(days=40)
+
+# Mostly inside the range, sometimes within 40 days of either end (inside or out).
+days = st.one_of(
+    st.dates(FIRST, LAST),
+    st.dates(FIRST - EDGE, FIRST + EDGE),
+    st.dates(LAST - EDGE, LAST + EDGE),
+)
+steps = st.one_of(st.integers(-30, 30), st.integers(-4000, 4000))
+pairs = st.lists(st.tuples(days, steps), max_size=12)
+
+
+def scalar_loop(query, *columns):
+    """The answers of ``query`` item by item, or (index, error) at the first error."""
+    out = []
+    for k, args in enumerate(zip(*columns, strict=True)):
+        try:
+            out.append(query(*args))
+        except CchcError as exc:
+            return k, exc
+    return out
+
+
+def assert_same(batch, expected):
+    """``batch()`` gives ``expected`` answers, or fails as the scalar loop did."""
+    if isinstance(expected, list):
+        assert batch() == expected
+        return
+    k, scalar_error = expected
+    with pytest.raises(CchcError) as caught:
+        batch()
+    assert type(caught.value) is type(scalar_error)
+    assert str(caught.value) == f"item {k}: {scalar_error}"
+
+
+@settings(max_examples=100)  # each example is a batch of up to 12 queries
+@given(st.lists(days, max_size=12))
+def test_is_working_day_many_is_the_scalar_loop(items):
+    expected = scalar_loop(CAL.is_working_day, items)
+    assert_same(lambda: CAL.is_working_day_many(items), expected)
+    assert_same(lambda: CAL.is_working_day_many(iter(items)), expected)
+
+
+@settings(max_examples=100)  # each example is a batch of up to 12 queries
+@given(pairs)
+def test_add_working_days_many_is_the_scalar_loop(items):
+    starts = [d for d, _ in items]
+    ns = [n for _, n in items]
+    expected = scalar_loop(CAL.add_working_days, starts, ns)
+    assert_same(lambda: CAL.add_working_days_many(starts, ns), expected)
+    assert_same(lambda: CAL.add_working_days_many(tuple(starts), tuple(ns)), expected)
+
+
+@settings(max_examples=100)  # each example is a batch of up to 12 queries
+@given(st.lists(days, max_size=12), steps)
+def test_add_working_days_many_by_one_n_is_the_scalar_loop(items, n):
+    expected = scalar_loop(CAL.add_working_days, items, [n] * len(items))
+    assert_same(lambda: CAL.add_working_days_many(items, n), expected)
+
+
+@settings(max_examples=100)  # each example is a batch of up to 12 queries
+@given(st.lists(st.tuples(days, days), max_size=12))
+def test_working_days_between_many_is_the_scalar_loop(items):
+    starts = [a for a, _ in items]
+    ends = [b for _, b in items]
+    expected = scalar_loop(CAL.working_days_between, starts, ends)
+    assert_same(lambda: CAL.working_days_between_many(starts, ends), expected)
+
+
+@settings(max_examples=100)  # each example is a batch of up to 12 queries
+@given(st.lists(st.one_of(days, st.none(), st.integers(), st.text(max_size=3)), max_size=6))
+def test_items_of_the_wrong_type_fail_as_the_scalar_method_does(items):
+    expected = scalar_loop(CAL.is_working_day, items)
+    assert_same(lambda: CAL.is_working_day_many(items), expected)
+    ns = [1] * len(items)
+    assert_same(
+        lambda: CAL.add_working_days_many(items, ns),
+        scalar_loop(CAL.add_working_days, items, ns),
+    )
+    fixed = [date(2019, 6, 3)] * len(items)
+    assert_same(
+        lambda: CAL.working_days_between_many(fixed, items),
+        scalar_loop(CAL.working_days_between, fixed, items),
+    )
