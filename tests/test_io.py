@@ -123,7 +123,7 @@ def test_csv_findings_cell_holds_json(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "match"),
-    [(b"\xff\xfe bad", "is not UTF-8"), (b"{", "is not valid JSON"), (b'{"a": 1}', "JSON list")],
+    [(b"\xc3\x28 bad", "is not UTF-8"), (b"{", "is not valid JSON"), (b'{"a": 1}', "JSON list")],
 )
 def test_unreadable_files(tmp_path, content, match):
     path = tmp_path / "x.json"
@@ -202,8 +202,9 @@ def test_read_tasks_and_every_bad_row(tmp_path):
 def test_tallies_to_json_and_csv():
     tallies = {"all": TaskTally(4, 2, 1, 1, 0, 2), "empty": TaskTally(0, 0, 0, 0, 0, 0)}
     data = json.loads(tallies_to_json(tallies))
-    assert data["all"]["on_time_pct"] == "25.0"
-    assert data["empty"]["on_time_pct"] is None
+    assert [row["group"] for row in data] == ["all", "empty"]
+    assert data[0]["on_time_pct"] == "25.0"
+    assert data[1]["on_time_pct"] is None
     lines = tallies_to_csv(tallies).splitlines()
     assert lines[0].startswith("group,assigned,completed")
     assert lines[1] == "all,4,2,1,1,0,2,50.0,25.0,25.0,0.0,50.0"

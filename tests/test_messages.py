@@ -200,7 +200,7 @@ def test_a_collected_error_says_every_problem_in_vietnamese(tmp_path):
     path = tmp_path / "rows.csv"
     path.write_text(
         "unit,kind,parent,head,year,index_score\n"
-        "Sở A,DEPARTMENT,,A,2019,120\nSở B,SỞ,,B,20x9,80\n",
+        "Sở A,DEPARTMENT,,A,2019,120\nSở B,BỘ,,B,20x9,80\n",
         encoding="utf-8",
     )
     with pytest.raises(InvalidInputError) as caught:
@@ -210,7 +210,7 @@ def test_a_collected_error_says_every_problem_in_vietnamese(tmp_path):
     assert vi[1:] == [
         "  dòng 2, index_score: index_score phải nằm trong khoảng từ 0 đến 100 (nhận được '120')",
         "  dòng 3, kind: kind phải là một trong DEPARTMENT, DISTRICT, SUBORDINATE, COMMUNE "
-        "(nhận được 'SỞ')",
+        "hoặc một tên như 'Sở' hoặc 'UBND xã' (nhận được 'BỘ')",
         "  dòng 3, year: year phải là một số nguyên, ví dụ 2019 (nhận được '20x9')",
     ]
     assert str(caught.value).splitlines()[0] == f"{path} has 3 problems:"

@@ -20,10 +20,11 @@ def test_kinds_have_labels_and_parse_from_names():
     assert UnitKind.DEPARTMENT.label_vi == "Sở, ban, ngành"
     assert UnitKind.COMMUNE.label_en == "Commune People's Committee"
     assert UnitKind.parse(" commune ") is UnitKind.COMMUNE
+    assert UnitKind.parse("sở") is UnitKind.DEPARTMENT
     with pytest.raises(
-        InvalidInputError, match=r"kind must be one of DEPARTMENT, .* \(got 'sở'\)"
+        InvalidInputError, match=r"kind must be one of DEPARTMENT, .* \(got 'Bộ'\)"
     ):
-        UnitKind.parse("sở")
+        UnitKind.parse("Bộ")
 
 
 @pytest.mark.parametrize("kind", [UnitKind.DEPARTMENT, UnitKind.DISTRICT])

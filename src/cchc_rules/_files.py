@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -12,28 +14,94 @@ from ._messages import Message
 from .errors import InvalidInputError
 
 
-def read_text(file: Path) -> str:
-    """The file's text, UTF-8 with or without BOM (as Excel writes it)."""
+def read_text(file: Path, encoding: str | None = None) -> str:
+    """The file's text in Unicode NFC. Without ``encoding``: UTF-8 with or without
+    BOM (Excel's "CSV UTF-8") or UTF-16 with its BOM (Excel's "Unicode text");
+    anything else is refused with the advice to save as CSV UTF-8, since guessing a
+    legacy code page (Windows-1258, TCVN3) would give wrong letters, not an error.
+    """
     try:
-        return file.read_text(encoding="utf-8-sig")
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InvalidInputError(
+            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
+        ) from None
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    try:
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:
+        if encoding is not None:
+            raise InvalidInputError(
+                Message(
+                    "{file} is not {encoding} text ({reason} at byte {byte})",
+                    file=file,
+                    encoding=encoding,
+                    reason=exc.reason,
+                    byte=exc.start,
+                )
+            ) from None
         raise InvalidInputError(
             Message(
-                "{file} is not UTF-8 text ({reason} at byte {byte})",
+                "{file} is not UTF-8 text ({reason} at byte {byte}); in Excel, save it as "
+                '"CSV UTF-8 (Comma delimited)", or name its encoding with --encoding',
                 file=file,
                 reason=exc.reason,
                 byte=exc.start,
             )
         ) from None
-    except OSError as exc:
-        raise InvalidInputError(
-            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
-        ) from None
+    if encoding is not None:
+        text = text.removeprefix("\ufeff")
+    return nfc(text)
+
+
+def check_encoding(value: object) -> str:
+    """``value`` if it names a text encoding Python knows (e.g. ``cp1258``)."""
+    try:
+        if isinstance(value, str) and codecs.lookup(value).name:
+            return value
+    except LookupError:
+        pass
+    raise InvalidInputError.for_field(
+        "encoding", Message("must name a text encoding such as utf-8 or cp1258"), value
+    )
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC (composed), as Vietnamese is compared here.
+
+    >>> nfc("Ho\u0300a") == "Hòa"
+    True
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
 
 
 def parse_json(text: str, file: Path) -> Any:
+    """The JSON value in ``text``; an object with a key given twice is an error
+    (never last-one-wins)."""
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        raise InvalidInputError(
+            Message(
+                "{file} has the key {key} twice in one object; keep one",
+                file=file,
+                key=repr(exc.args[0]),
+            )
+        ) from None
     except json.JSONDecodeError as exc:
         raise InvalidInputError(
             Message(

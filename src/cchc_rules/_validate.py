@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -103,10 +104,13 @@ def optional_text(field: str, value: Any) -> str | None:
 
 
 def check_text(field: str, value: Any) -> str:
-    """A non-blank string, stripped of surrounding white space."""
+    """A non-blank string in Unicode NFC, stripped of surrounding white space (so a
+    name typed in decomposed form is the same name)."""
     if not isinstance(value, str):
         raise InvalidTypeError.for_field(field, "text", value)
     text = value.strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if not text:
         raise InvalidInputError.for_field(field, "must not be empty", value)
     return text

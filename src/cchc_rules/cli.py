@@ -27,6 +27,7 @@ from .errors import CchcError, Problem
 from .grading import GradeDiscrepancy, Verdict, grade_head
 from .io import (
     ASSESSMENT_COLUMNS,
+    GROUP_COLUMNS,
     PUBLISHED_GRADE,
     ParsedRows,
     discrepancies_to_csv,
@@ -38,6 +39,7 @@ from .io import (
     read_tasks,
     tallies_to_csv,
     tallies_to_json,
+    tally_rows,
     verdicts_to_csv,
     verdicts_to_json,
 )
@@ -157,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("--format", choices=("table", "json", "csv"), default="table")
     _common(grade)
+    _encoding(grade)
 
     check = commands.add_parser(
         "check-grades",
@@ -165,10 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, help="CSV or JSON as for grade, plus published_grade")
     check.add_argument("--format", choices=("table", "json", "csv"), default="table")
     _common(check)
+    _encoding(check)
 
     explain = commands.add_parser("explain", help="the reasoning behind each verdict")
     explain.add_argument("file", type=Path, help="CSV or JSON, as for grade")
     _common(explain)
+    _encoding(explain)
 
     report = commands.add_parser("check-report", help="check published task figures (JSON)")
     report.add_argument("file", type=Path, help="a JSON object with TaskReport's fields")
@@ -183,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     tally.add_argument("--format", choices=("table", "json", "csv"), default="table")
     tally.add_argument("--output", type=Path, help="write to this file (atomically)")
     _lang(tally)
+    _encoding(tally)
 
     rulebook = commands.add_parser(
         "rulebook",
@@ -204,6 +210,14 @@ def _lang(cmd: argparse.ArgumentParser) -> None:
         choices=LANGUAGES,
         default=DEFAULT_LANG,
         help="language of labels, explanations and error messages (default vi)",
+    )
+
+
+def _encoding(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--encoding",
+        help="the input file's text encoding when it is not UTF-8 or UTF-16 (e.g. cp1258); "
+        "better: save it from Excel as CSV UTF-8",
     )
 
 
@@ -255,7 +269,7 @@ def _rulebook(args: argparse.Namespace) -> Rulebook:
 
 def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
     """One entry per input row: its verdict, or its problems."""
-    rows, where = read_rows(args.file)
+    rows, where = read_rows(args.file, encoding=args.encoding)
     return _grade_rows(args, parse_assessment_rows(rows, where), where)
 
 
@@ -376,7 +390,7 @@ _TABLE_HEADS = (
 
 
 def _cmd_check_grades(args: argparse.Namespace, out: TextIO) -> int:
-    rows, where = read_rows(args.file, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE))
+    rows, where = read_rows(args.file, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE), args.encoding)
     parsed, published = parse_published_rows(rows, where)
     results = _grade_rows(args, parsed, where)
     found = [
@@ -512,30 +526,29 @@ _RULEBOOK_HEADS = (
 
 
 def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
-    tasks = read_tasks(args.file)
+    tasks = read_tasks(args.file, encoding=args.encoding)
     if args.by == "none":
+        by = "group"
         groups = tally_by(tasks, args.as_of, lambda _t: "all")
     else:
+        by = args.by
         groups = tally_by(tasks, args.as_of, args.by)
-    named = {_group_name(k): v for k, v in groups.items()}
     if args.format == "json":
-        text = tallies_to_json(named) + "\n"
+        text = tallies_to_json(groups, by) + "\n"
     elif args.format == "csv":
-        text = tallies_to_csv(named)
+        text = tallies_to_csv(groups, by)
     else:
         rows: list[list[object]] = [
-            [k, *t.to_dict().values(), f"{t.percent('on_time')}%" if t.assigned else ""]
-            for k, t in named.items()
+            [
+                *("" if v is None else v for v in list(row.values())[: len(GROUP_COLUMNS[by])]),
+                *t.to_dict().values(),
+                f"{t.percent('on_time')}%" if t.assigned else "",
+            ]
+            for row, t in zip(tally_rows(groups, by), groups.values(), strict=True)
         ]
-        text = render(["group", *COUNT_FIELDS, "on_time %"], rows) + "\n"
+        text = render([*GROUP_COLUMNS[by], *COUNT_FIELDS, "on_time %"], rows) + "\n"
     _write(args, out, text)
     return EXIT_OK
-
-
-def _group_name(key: object) -> str:
-    if key is None:
-        return "(none)"
-    return str(getattr(key, "name", key))
 
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:

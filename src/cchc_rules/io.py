@@ -27,7 +27,8 @@ import attrs
 import cattrs
 from cattrs import Converter
 
-from ._files import csv_delimiter, parse_json, read_text
+from ._columns import canonical_header
+from ._files import check_encoding, csv_delimiter, nfc, parse_json, read_text
 from ._messages import Message, Row, said
 from ._validate import check_path, check_text, check_year, optional_text, parse_day
 from .errors import CchcError, InvalidInputError, Problem
@@ -56,6 +57,7 @@ __all__ = [
     "schema",
     "tallies_to_csv",
     "tallies_to_json",
+    "tally_rows",
     "task_report_from_dict",
     "verdicts_to_csv",
     "verdicts_to_json",
@@ -225,9 +227,9 @@ def parse_assessment_rows(
     """Turn row mappings into assessments, collecting every problem."""
     known_parents: dict[str, UnitKind] = {}
     for r in rows:
-        kind = str(r.get("kind", "")).strip().upper()
-        if kind in ("DEPARTMENT", "DISTRICT"):
-            known_parents[str(r.get("unit", "")).strip()] = UnitKind[kind]
+        kind = _kind_or_none(r.get("kind"))
+        if kind in (UnitKind.DEPARTMENT, UnitKind.DISTRICT):
+            known_parents[nfc(str(r.get("unit", ""))).strip()] = kind
     out: list[Assessment | None] = []
     problems: list[tuple[Problem, ...]] = []
     for row, where in zip(rows, locations, strict=True):
@@ -235,6 +237,13 @@ def parse_assessment_rows(
         out.append(assessment)
         problems.append(tuple(found))
     return ParsedRows(tuple(out), tuple(problems))
+
+
+def _kind_or_none(value: Any) -> UnitKind | None:
+    try:
+        return UnitKind.parse(value)
+    except CchcError:
+        return None
 
 
 def _parse_row(
@@ -300,12 +309,16 @@ def _parse_year(value: Any) -> int:
 
 
 def read_rows(
-    path: str | Path, required: Sequence[str] = ASSESSMENT_COLUMNS
+    path: str | Path, required: Sequence[str] = ASSESSMENT_COLUMNS, encoding: str | None = None
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Rows and their locations from a CSV (UTF-8, with or without BOM) or a JSON
-    list of objects. An unreadable file is an ``InvalidInputError``."""
+    """Rows and their locations from a CSV or a JSON list of objects, text in NFC.
+
+    A CSV is read as offices write it: UTF-8 with or without BOM, or UTF-16 (or the
+    ``encoding`` named); headers in English or Vietnamese (see
+    :data:`~cchc_rules._columns.COLUMN_ALIASES`), a column given twice being an
+    error; blank rows skipped. An unreadable file is an ``InvalidInputError``."""
     file = check_path("path", path)
-    text = read_text(file)
+    text = read_text(file, None if encoding is None else check_encoding(encoding))
     if file.suffix.lower() == ".json":
         data = parse_json(text, file)
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
@@ -318,7 +331,7 @@ def read_rows(
             )
         return data, [f"$[{i}]" for i in range(len(data))]
     reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
-    header = [h.strip() for h in reader.fieldnames or []]
+    header = canonical_header(reader.fieldnames or [], file)
     missing = [c for c in required if c not in header]
     if missing:
         raise InvalidInputError(
@@ -330,13 +343,20 @@ def read_rows(
                 got=",".join(header) or Message("nothing"),
             )
         )
-    reader.fieldnames = header
+    # A column without a header (Excel leaves them at the right) is kept apart, so
+    # a value under it is reported rather than read as a field.
+    reader.fieldnames = [h or f"{_EXTRA_CELLS}{i}" for i, h in enumerate(header)]
     rows: list[dict[str, Any]] = []
     where: list[str] = []
     for row in reader:
         extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
-        if extra:
+        if extra and any(cell.strip() for cell in extra):
             row[_EXTRA_CELLS] = "yes"
+        if all(not v or not v.strip() for v in row.values()):
+            continue  # a blank row, as spreadsheets leave at the end
+        for key in [k for k in row if k.startswith(_EXTRA_CELLS) and k != _EXTRA_CELLS]:
+            if row.pop(key).strip():
+                row[_EXTRA_CELLS] = "yes"
         rows.append(dict(row))
         where.append(Row(reader.line_num))
     return rows, where
@@ -358,10 +378,10 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def read_assessments(path: str | Path) -> list[Assessment]:
+def read_assessments(path: str | Path, encoding: str | None = None) -> list[Assessment]:
     """Every assessment in ``path``, or one ``InvalidInputError`` listing every bad
     row."""
-    rows, where = read_rows(path)
+    rows, where = read_rows(path, encoding=encoding)
     parsed = parse_assessment_rows(rows, where)
     if parsed.problems:
         raise InvalidInputError.collected(parsed.problems, str(path))
@@ -403,12 +423,14 @@ def parse_published_rows(
     return ParsedRows(tuple(assessments), tuple(row_problems)), tuple(grades)
 
 
-def read_published_grades(path: str | Path) -> list[tuple[Assessment, Grade]]:
+def read_published_grades(
+    path: str | Path, encoding: str | None = None
+) -> list[tuple[Assessment, Grade]]:
     """``(assessment, published grade)`` pairs from a CSV or JSON table with the
     assessment columns plus ``published_grade`` (a grade name or its Vietnamese
     label), ready for :func:`~cchc_rules.check_published_grades`; or one
     ``InvalidInputError`` listing every bad row."""
-    rows, where = read_rows(path, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE))
+    rows, where = read_rows(path, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE), encoding)
     parsed, grades = parse_published_rows(rows, where)
     if parsed.problems:
         raise InvalidInputError.collected(parsed.problems, str(path))
@@ -496,35 +518,71 @@ def _parse_task_row(row: Mapping[str, Any], where: str) -> tuple[Task | None, li
         return None, f.found
 
 
-def read_tasks(path: str | Path) -> list[Task]:
+def read_tasks(path: str | Path, encoding: str | None = None) -> list[Task]:
     """Every task in a CSV or JSON file, or one error listing every bad row."""
-    rows, where = read_rows(path, TASK_COLUMNS)
+    rows, where = read_rows(path, TASK_COLUMNS, encoding)
     tasks, problems = parse_task_rows(rows, where)
     if problems:
         raise InvalidInputError.collected(problems, str(path))
     return tasks
 
 
-def tallies_to_json(tallies: Mapping[str, TaskTally], places: int = 1) -> str:
-    """Tallies by group as JSON: counts and percentages (``null`` when nothing was
-    assigned)."""
-    out = {}
+GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "unit": ("unit", "kind", "parent"),
+    "area": ("area",),
+    "group": ("group",),
+}
+"""The columns that name a group of a tally, by what it is grouped by: a unit is
+its identity (name, kind, parent), so two "Phòng Nội vụ" under two districts are
+two rows, and a task without a unit is a group of its own with empty cells."""
+
+
+def tally_rows(
+    tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1
+) -> list[dict[str, Any]]:
+    """One flat row per group: the group's columns (:data:`GROUP_COLUMNS`), the
+    counts, and the percentages (``None`` when nothing was assigned).
+
+    >>> from cchc_rules import Unit, UnitKind
+    >>> district = Unit("UBND quận Lê Chân", UnitKind.DISTRICT)
+    >>> office = Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, district)
+    >>> rows = tally_rows({office: TaskTally(2, 1, 1, 0, 1, 0), None: TaskTally(1, 0, 0, 0, 1, 0)},
+    ...                   "unit")
+    >>> [(r["unit"], r["kind"], r["parent"], r["assigned"]) for r in rows]
+    [('Phòng Nội vụ', 'SUBORDINATE', 'UBND quận Lê Chân', 2), (None, None, None, 1)]
+    """
+    columns = GROUP_COLUMNS[by]
+    out = []
     for key, tally in tallies.items():
-        row: dict[str, Any] = dict(tally.to_dict())
+        if isinstance(key, Unit):
+            group: dict[str, Any] = {
+                "unit": key.name,
+                "kind": key.kind.name,
+                "parent": key.parent.name if key.parent else None,
+            }
+        else:
+            group = dict.fromkeys(columns, None if key is None else str(key))
+        row = {c: group.get(c) for c in columns} | dict(tally.to_dict())
         for name in COUNT_FIELDS[1:]:
-            row[f"{name}_pct"] = str(tally.percent(name, places)) if tally.assigned else None
-        out[key] = row
-    return json.dumps(out, ensure_ascii=False, indent=2)
+            row[f"{name}_pct"] = tally.percent(name, places) if tally.assigned else None
+        out.append(row)
+    return out
 
 
-def tallies_to_csv(tallies: Mapping[str, TaskTally], places: int = 1) -> str:
-    buffer = _io.StringIO()
+def tallies_to_json(tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1) -> str:
+    """Tallies as a JSON list of :func:`tally_rows` (percentages as text)."""
+    return json.dumps(
+        tally_rows(tallies, by, places), ensure_ascii=False, indent=2, default=_jsonable
+    )
+
+
+def tallies_to_csv(tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1) -> str:
+    """Tallies as CSV, the columns of :func:`tally_rows` (an empty cell for none)."""
     pct = [f"{n}_pct" for n in COUNT_FIELDS[1:]]
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["group", *COUNT_FIELDS, *pct])
-    for key, tally in tallies.items():
-        pcts = [tally.percent(n, places) if tally.assigned else "" for n in COUNT_FIELDS[1:]]
-        writer.writerow([key, *tally.to_dict().values(), *pcts])
+    buffer = _io.StringIO()
+    writer = csv.DictWriter(buffer, [*GROUP_COLUMNS[by], *COUNT_FIELDS, *pct], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(tally_rows(tallies, by, places))
     return buffer.getvalue()
 
 

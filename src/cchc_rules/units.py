@@ -16,6 +16,7 @@ the heads of the bodies and units under or directly under them.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -50,16 +51,27 @@ class UnitKind(enum.Enum):
 
     @classmethod
     def parse(cls, value: Any, field: str = "kind") -> UnitKind:
-        """A ``UnitKind`` from itself or its name ("DEPARTMENT", any case)."""
+        """A ``UnitKind`` from itself, its name ("DEPARTMENT", any case) or a
+        Vietnamese label from :data:`KIND_ALIASES` ("Sở", "UBND xã"; any case, NFC
+        or NFD).
+
+        >>> UnitKind.parse("department"), UnitKind.parse("UBND phường")
+        (<UnitKind.DEPARTMENT: 'department'>, <UnitKind.COMMUNE: 'commune'>)
+        """
         if isinstance(value, UnitKind):
             return value
         if isinstance(value, str):
             key = value.strip().upper()
             if key in cls.__members__:
                 return cls[key]
+            found = _KIND_BY_KEY.get(_key(value))
+            if found is not None:
+                return found
         names = ", ".join(cls.__members__)
         raise InvalidInputError.for_field(
-            field, Message("must be one of {names}", names=names), value
+            field,
+            Message("must be one of {names} or a label such as 'Sở' or 'UBND xã'", names=names),
+            value,
         )
 
 
@@ -69,6 +81,30 @@ _KIND_LABELS = {
     UnitKind.SUBORDINATE: ("Cơ quan, đơn vị thuộc, trực thuộc", "Subordinate body or unit"),
     UnitKind.COMMUNE: ("UBND xã, phường, thị trấn", "Commune People's Committee"),
 }
+
+KIND_ALIASES: dict[UnitKind, tuple[str, ...]] = {
+    UnitKind.DEPARTMENT: ("Sở", "Ban", "Ngành", "Sở, ban, ngành"),
+    UnitKind.DISTRICT: (
+        "UBND quận", "UBND huyện", "UBND thị xã", "UBND quận, huyện", "Quận", "Huyện",
+        "Thị xã",
+    ),
+    UnitKind.SUBORDINATE: (
+        "Phòng", "Chi cục", "Đơn vị trực thuộc", "Cơ quan, đơn vị thuộc, trực thuộc",
+    ),
+    UnitKind.COMMUNE: (
+        "UBND xã", "UBND phường", "UBND thị trấn", "UBND xã, phường, thị trấn", "Xã", "Phường",
+        "Thị trấn",
+    ),
+}  # fmt: skip
+"""The Vietnamese kind labels :meth:`UnitKind.parse` reads (shown in
+``docs/input-files.md``; a test checks the page shows this table)."""
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+_KIND_BY_KEY = {_key(alias): kind for kind, aliases in KIND_ALIASES.items() for alias in aliases}
 
 _TOP_LEVEL = frozenset({UnitKind.DEPARTMENT, UnitKind.DISTRICT})
 _ALLOWED_PARENTS = {
