@@ -548,8 +548,10 @@ def tally_rows(
     >>> office = Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, district)
     >>> rows = tally_rows({office: TaskTally(2, 1, 1, 0, 1, 0), None: TaskTally(1, 0, 0, 0, 1, 0)},
     ...                   "unit")
-    >>> [(r["unit"], r["kind"], r["parent"], r["assigned"]) for r in rows]
-    [('Phòng Nội vụ', 'SUBORDINATE', 'UBND quận Lê Chân', 2), (None, None, None, 1)]
+    >>> for r in rows:
+    ...     print(r["unit"], r["kind"], r["parent"], r["assigned"])
+    Phòng Nội vụ SUBORDINATE UBND quận Lê Chân 2
+    None None None 1
     """
     columns = GROUP_COLUMNS[by]
     out = []
