@@ -1,11 +1,15 @@
-"""Grading throughput: ``grade_head`` (which always builds the cited trace),
-``grade_many`` and ``to_dict`` against a bare threshold lookup over the same
-inputs. Returns rows for ``run_all``; never asserts a time."""
+"""Grading throughput: ``grade_head`` (the grade at once, the cited trace on first
+read), the forced trace, ``grade_many``, ``records`` and ``to_dict``, each beside a
+bare threshold lookup over the same inputs timed in the same repeat; the scaling
+table at 10k, 100k and 1M assessments; bytes retained per verdict (tracemalloc).
+Returns rows and lines for ``run_all``; never asserts a time."""
 
 from __future__ import annotations
 
+import gc
 import random
 import time
+import tracemalloc
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -19,9 +23,11 @@ from cchc_rules import (
     UnitKind,
     grade_head,
     grade_many,
+    records,
 )
 
-Row = tuple[str, float, float | None, str]
+Row = tuple[str, list[float], list[float] | None, str]
+BARE = "bare threshold lookup"
 
 
 def make_assessments(n: int, seed: int = 30) -> list[Assessment]:
@@ -45,25 +51,133 @@ def bare_lookup(score: Decimal) -> str:
     return "NOT_COMPLETED"
 
 
-def per_item(fn: Callable[[], object], n: int, repeat: int = 3) -> float:
-    """Best-of-``repeat`` seconds per item."""
-    best = float("inf")
+def timed(fn: Callable[[], object], n: int) -> float:
+    """Seconds per item of one call of ``fn`` (garbage of earlier runs collected
+    first; the collector stays on during the run, as in a user's program)."""
+    gc.collect()
+    start = time.perf_counter()
+    result = fn()
+    seconds = time.perf_counter() - start
+    del result
+    return seconds / n
+
+
+def paired(
+    ours: Callable[[], object], peer: Callable[[], object], n: int, repeat: int
+) -> tuple[list[float], list[float]]:
+    """Per-item times of ``ours`` and ``peer``, alternated within each repeat so each
+    ratio compares runs made at the same moment of a shared machine."""
+    mine, theirs = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best / n
+        mine.append(timed(ours, n))
+        theirs.append(timed(peer, n))
+    return mine, theirs
+
+
+def grade_all(items: list[Assessment]) -> list[object]:
+    return [grade_head(a) for a in items]
+
+
+def grade_and_trace(items: list[Assessment]) -> list[object]:
+    out = []
+    for a in items:
+        v = grade_head(a)
+        v.trace  # noqa: B018 - forcing the lazy trace is what is measured
+        out.append(v)
+    return out
+
+
+def bare_all(items: list[Assessment]) -> list[str]:
+    return [bare_lookup(a.index_score) for a in items]
+
+
+def retained_bytes(items: list[Assessment], trace: bool) -> float:
+    """Bytes still allocated per verdict once ``len(items)`` verdicts are held (the
+    list's own slot included), with or without their traces built."""
+    gc.collect()
+    tracemalloc.start()
+    verdicts = grade_and_trace(items) if trace else grade_all(items)
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del verdicts
+    return current / len(items)
+
+
+SIZES = (10_000, 100_000, 1_000_000)
 
 
 def rows(smoke: bool = False) -> list[Row]:
     n = 200 if smoke else 100_000
+    repeat = 2 if smoke else 5
     items = make_assessments(n)
     DECISION_30_2018.rules_for(2019)  # resolved once, as a service would at start-up
-    bare = per_item(lambda: [bare_lookup(a.index_score) for a in items], n)
-    return [
-        ("grade_head (with trace)", per_item(lambda: [grade_head(a) for a in items], n), bare,
-         "bare threshold lookup"),
-        ("grade_many", per_item(lambda: grade_many(items), n), bare, "bare threshold lookup"),
-        ("grade_head + to_dict", per_item(lambda: [grade_head(a).to_dict() for a in items], n),
-         bare, "bare threshold lookup"),
-    ]  # fmt: skip
+    out: list[Row] = []
+
+    def add(what: str, ours: Callable[[], object]) -> None:
+        mine, bare = paired(ours, lambda: bare_all(items), n, repeat)
+        out.append((what, mine, bare, BARE))
+
+    add("grade_head (trace on first read)", lambda: grade_all(items))
+    add("grade_head + reading .trace", lambda: grade_and_trace(items))
+    add("grade_many", lambda: grade_many(items))
+    verdicts = grade_all(items)  # fresh: no trace built yet
+    mine, theirs = paired(
+        lambda: records(verdicts),  # type: ignore[arg-type]
+        lambda: [v.to_dict() for v in verdicts],  # type: ignore[attr-defined]
+        n,
+        repeat,
+    )
+    out.append(("records (no trace)", mine, theirs, "to_dict (with trace)"))
+    add("grade_head + to_dict", lambda: [grade_head(a).to_dict() for a in items])
+    return out
+
+
+def lines(smoke: bool = False) -> list[str]:
+    """The scaling table and the memory retained per verdict."""
+    sizes = (200, 2_000) if smoke else SIZES
+    repeat = 2 if smoke else 3
+    text = [
+        "",
+        "Grading at scale: µs per verdict, range over "
+        f"{repeat} repeats (collector on), beside a bare lookup in the same repeats",
+        f"{'assessments':>12} {'grade_head':>14} {'verdicts/s':>20} {'bare lookup':>14} "
+        f"{'× bare':>12}",
+    ]
+    first: list[float] = []
+    for n in sizes:
+        items = make_assessments(n)
+        mine, bare = paired(lambda: grade_all(items), lambda: bare_all(items), n, repeat)  # noqa: B023
+        first = first or mine
+        ratios = [m / b for m, b in zip(mine, bare, strict=True)]
+        text.append(
+            f"{n:>12,} {_us(mine):>14} {_rate(mine):>20} {_us(bare):>14} {_span(ratios, '×'):>12}"
+        )
+        last = mine
+        del items
+    growth = [b / a for a in first for b in last]
+    text.append(
+        f"time per verdict at {sizes[-1]:,} vs {sizes[0]:,}: {_span(growth, '×')} "
+        "(every pairing of repeats)"
+    )
+    n = 2_000 if smoke else 100_000
+    items = make_assessments(n)
+    bare_bytes = retained_bytes(items, trace=False)
+    traced_bytes = retained_bytes(items, trace=True)
+    text.append(
+        f"bytes retained per verdict at {n:,} (tracemalloc): {bare_bytes:,.0f} without the "
+        f"trace, {traced_bytes:,.0f} once the trace is read"
+    )
+    return text
+
+
+def _us(seconds: list[float]) -> str:
+    return _span([s * 1e6 for s in seconds], "")
+
+
+def _rate(seconds: list[float]) -> str:
+    return f"{1 / max(seconds):,.0f}–{1 / min(seconds):,.0f}"
+
+
+def _span(values: list[float], unit: str) -> str:
+    low, high = min(values), max(values)
+    return f"{low:.2f}–{high:.2f}{unit}"

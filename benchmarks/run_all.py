@@ -10,9 +10,18 @@ import importlib
 import os
 import platform
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 BENCHMARKS = ("bench_calendar", "bench_grading")
+
+
+Times = float | Sequence[float]
+
+
+def _runs(value: Times) -> list[float]:
+    """A figure's repeats (a bare float is one run)."""
+    return [value] if isinstance(value, float | int) else list(value)
 
 
 def _time(seconds: float) -> str:
@@ -21,34 +30,70 @@ def _time(seconds: float) -> str:
     return f"{seconds * 1e6:,.2f} µs"
 
 
+def _times(runs: list[float]) -> str:
+    low, high = min(runs), max(runs)
+    if len(runs) == 1 or _time(low) == _time(high):
+        return _time(low)
+    unit = _time(high).split()[-1]
+    if _time(low).split()[-1] != unit:
+        return f"{_time(low)}–{_time(high)}"
+    return f"{_time(low).split()[0]}–{_time(high)}"
+
+
+def _ratio(ours: list[float], peer: list[float]) -> str:
+    """Peer over ours, repeat by repeat (runs made at the same moment), as a range."""
+    if len(ours) == len(peer):
+        ratios = [p / o for o, p in zip(ours, peer, strict=True)]
+    else:
+        ratios = [p / o for o in ours for p in peer]
+    low, high = min(ratios), max(ratios)
+    if low >= 1:
+        return f"{low:,.1f}–{high:,.1f}× faster" if len(ratios) > 1 else f"{low:,.1f}× faster"
+    if high <= 1:
+        slow = f"{1 / high:,.1f}–{1 / low:,.1f}" if len(ratios) > 1 else f"{1 / low:,.1f}"
+        return f"{slow}× slower"
+    return f"{1 / low:,.1f}× slower–{high:,.1f}× faster"
+
+
 def main() -> None:
     smoke = "--smoke" in sys.argv
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     print(
         f"cchc_rules benchmarks ({'smoke' if smoke else 'full'} run) on {platform.machine()}, "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; each figure is the "
+        "range over the repeats of this run"
     )
     rows = []
+    extra: list[str] = []
     for name in BENCHMARKS:
-        rows.extend(importlib.import_module(name).rows(smoke))
+        module = importlib.import_module(name)
+        rows.extend(module.rows(smoke))
+        if hasattr(module, "lines"):
+            extra.extend(module.lines(smoke))
     header = (
-        f"{'what':<52} {'ours':>12} {'per second':>14}  {'peer':<32} {'peer':>12} "
-        f"{'ours vs peer':>15}"
+        f"{'what':<52} {'ours':>16} {'per second':>22}  {'peer or floor':<32} {'peer':>16} "
+        f"{'ours vs peer':>22}"
     )
     print(header)
     print("-" * len(header))
     for what, ours, peer, peer_name in rows:
-        rate = f"{1 / ours:,.0f}" if peer is not None else ""
-        line = f"{what:<52} {_time(ours):>12} {rate:>14}"
+        mine = _runs(ours)
+        rate = (
+            f"{1 / max(mine):,.0f}–{1 / min(mine):,.0f}"
+            if len(mine) > 1
+            else f"{1 / mine[0]:,.0f}"
+        )
+        line = f"{what:<52} {_times(mine):>16} {rate if peer is not None else '':>22}"
         if peer is not None:
-            ratio = peer / ours
-            verdict = f"{ratio:,.1f}× faster" if ratio >= 1 else f"{1 / ratio:,.1f}× slower"
-            line += f"  {peer_name:<32} {_time(peer):>12} {verdict:>15}"
+            theirs = _runs(peer)
+            line += f"  {peer_name:<32} {_times(theirs):>16} {_ratio(mine, theirs):>22}"
         print(line)
     print(
         "A bare threshold lookup builds no trace and validates nothing: "
         "it is a floor, not a rival."
     )
+    for line in extra:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -250,3 +250,30 @@ def test_mitigation_steps_are_memoised_within_a_bound():
     assert len(_plan(DECISION_30_2018, 2019).mitigations) <= _MITIGATION_CACHE
     again = grade("92", [Finding("x", causes[0])])
     assert again.trace == verdicts[0].trace
+
+
+def test_a_verdict_is_immutable_picklable_and_equal_by_value():
+    import copy
+    import pickle
+
+    v = grade("85", [Finding("a", ALL_GROUNDS)])
+    with pytest.raises(AttributeError):
+        v.grade = Grade.EXCELLENT
+    with pytest.raises(AttributeError):
+        v.note = "x"
+    again = pickle.loads(pickle.dumps(v))
+    assert again == v
+    assert again.trace == v.trace
+    assert copy.copy(v) == v
+    assert v != grade("85")
+    assert v != "GOOD"
+    assert {v, again} == {v}
+
+
+def test_records_and_grading_do_not_build_the_trace():
+    v = grade("85", [Finding("a"), Finding("b", ALL_GROUNDS)])
+    (row,) = records([v])
+    assert (row["grade"], row["findings"], row["mitigated"]) == ("COMPLETED", 2, True)
+    assert v._trace is None
+    assert [s.rule for s in v.trace][-1] == "final_grade"
+    assert v._trace is v.trace  # built once, then kept

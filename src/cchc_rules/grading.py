@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
+from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -184,28 +185,111 @@ class Step(NamedTuple):
         }
 
 
-@attrs.frozen
 class Verdict:
     """The result of :func:`grade_head`: the final ``grade``, the ``base_grade``
     from the index alone, whether any finding was ``mitigated``, the names of the
-    ``unverified`` parameters used, and the ``trace`` of steps."""
+    ``unverified`` parameters used, and the ``trace`` of steps.
 
-    assessment: Assessment
-    rulebook_id: str
-    grade: Grade
-    base_grade: Grade
-    mitigated: bool
-    demotion: int
-    unverified: tuple[str, ...]
-    trace: tuple[Step, ...]
+    A verdict from :func:`grade_head` knows its grade at once and builds its trace
+    the first time it is read (most verdicts in a batch are only counted or
+    tabulated); the trace is the same as one built eagerly. Verdicts are immutable
+    and compare equal when every field, the trace included, is equal.
+    """
 
-    def to_dict(self) -> dict[str, Any]:
-        """A stable, JSON-serialisable form (``schema_version`` 1)."""
-        a = self.assessment
+    __slots__ = (
+        "_assessment",
+        "_base_grade",
+        "_demotion",
+        "_grade",
+        "_mitigated",
+        "_plan",
+        "_rulebook_id",
+        "_trace",
+        "_unverified",
+    )
+
+    def __init__(
+        self,
+        assessment: Assessment,
+        rulebook_id: str,
+        grade: Grade,
+        base_grade: Grade,
+        mitigated: bool,
+        demotion: int,
+        unverified: tuple[str, ...],
+        trace: Iterable[Step],
+    ) -> None:
+        self._assessment = assessment
+        self._rulebook_id = rulebook_id
+        self._grade = grade
+        self._base_grade = base_grade
+        self._mitigated = mitigated
+        self._demotion = demotion
+        self._unverified = tuple(unverified)
+        self._plan: _Plan | None = None
+        self._trace: tuple[Step, ...] | None = tuple(trace)
+
+    assessment = property(attrgetter("_assessment"), doc="The assessment graded.")
+    rulebook_id = property(attrgetter("_rulebook_id"), doc="The rulebook's ``id``.")
+    grade = property(attrgetter("_grade"), doc="The final grade.")
+    base_grade = property(attrgetter("_base_grade"), doc="The grade from the index alone.")
+    mitigated = property(attrgetter("_mitigated"), doc="Whether any finding was mitigated.")
+    demotion = property(attrgetter("_demotion"), doc="Levels the findings lowered the grade.")
+    unverified = property(
+        attrgetter("_unverified"), doc="Names of the unverified parameters this result used."
+    )
+
+    @property
+    def trace(self) -> tuple[Step, ...]:
+        """The steps of the reasoning, each with its citation and parameters."""
+        trace = self._trace
+        if trace is None:
+            assert self._plan is not None  # a verdict has a trace or the plan to build it
+            trace = self._trace = _trace(
+                self._assessment, self._plan, self._base_grade, self._demotion
+            )
+        return trace
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self._assessment,
+            self._rulebook_id,
+            self._grade,
+            self._base_grade,
+            self._mitigated,
+            self._demotion,
+            self._unverified,
+            self.trace,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Verdict)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = (
+            "assessment", "rulebook_id", "grade", "base_grade", "mitigated", "demotion",
+            "unverified", "trace",
+        )  # fmt: skip
+        fields = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
+        return f"Verdict({fields})"
+
+    def __reduce__(self) -> tuple[type[Verdict], tuple[Any, ...]]:
+        return Verdict, self._fields()
+
+    def _row(self) -> dict[str, Any]:
+        """``to_dict`` without the trace."""
+        a = self._assessment
         unit = a.head.unit
+        grade = self._grade
         return {
             "schema_version": SCHEMA_VERSION,
-            "rulebook": self.rulebook_id,
+            "rulebook": self._rulebook_id,
             "unit": unit.name,
             "kind": unit.kind.name,
             "parent": unit.parent.name if unit.parent else None,
@@ -219,15 +303,20 @@ class Verdict:
                 }
                 for f in a.findings
             ],
-            "base_grade": self.base_grade.name,
-            "grade": self.grade.name,
-            "grade_label_vi": self.grade.label_vi,
-            "grade_label_en": self.grade.label_en,
-            "mitigated": self.mitigated,
-            "demotion": self.demotion,
-            "unverified": list(self.unverified),
-            "trace": [s.to_dict() for s in self.trace],
+            "base_grade": self._base_grade.name,
+            "grade": grade.name,
+            "grade_label_vi": grade.label_vi,
+            "grade_label_en": grade.label_en,
+            "mitigated": self._mitigated,
+            "demotion": self._demotion,
+            "unverified": list(self._unverified),
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """A stable, JSON-serialisable form (``schema_version`` 1)."""
+        row = self._row()
+        row["trace"] = [s.to_dict() for s in self.trace]
+        return row
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -283,17 +372,85 @@ class Verdict:
 # -- the rules ------------------------------------------------------------------------
 
 
+def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) -> Verdict:
+    """Grade ``assessment`` under ``rulebook`` (Decision 30/2018 by default), in the
+    law's order (module docstring): the index year's parameters, the base grade, the
+    findings, mitigation as an exception to a finding, the final grade.
+
+    A year the rulebook does not cover is an ``OutOfRangeError``.
+    """
+    if not isinstance(assessment, Assessment):
+        raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
+    if not isinstance(rulebook, Rulebook):
+        raise InvalidTypeError.for_field("rulebook", "a Rulebook", rulebook)
+    rules = rulebook.rules_for(assessment.year)
+    # Base rule: the band of the annual CCHC index.
+    base = rules.bands.grade_for(assessment.index_score)
+    demotion = 0
+    any_mitigated = False
+    for finding in assessment.findings:
+        # Each finding the head answers for lowers the grade ...
+        if finding.mitigated:
+            # ... except where mitigation applies (seed 003): the smaller demotion.
+            demotion += rules.mitigated_finding_demotion
+            any_mitigated = True
+        else:
+            demotion += rules.finding_demotion
+    # Final grade: the base grade lowered by the demotions, never below the lowest.
+    grade = base.lowered(demotion)
+    return _verdict(assessment, rulebook, base, grade, demotion, any_mitigated)
+
+
+# -- beside the rules: the verdict and its trace, built from a per-year plan --------------
+
+_ORDER = (
+    "index_year_offset",
+    "grade_bands",
+    "grade_levels",
+    "finding_demotion",
+    "mitigated_finding_demotion",
+)
+
+_MITIGATION_CACHE = 1024
+"""Distinct mitigation grounds whose trace step a plan keeps (grounds are immutable;
+the bound keeps a stream of unique causes from growing memory)."""
+
+_new_verdict = object.__new__
+
+
+def _verdict(
+    assessment: Assessment,
+    rulebook: Rulebook,
+    base: Grade,
+    grade: Grade,
+    demotion: int,
+    mitigated: bool,
+) -> Verdict:
+    """The verdict of :func:`grade_head`, its trace left to be built on first read
+    (``Verdict.__init__`` takes a trace; this is the hot path, without one)."""
+    plan = _plan(rulebook, assessment.year)
+    verdict: Verdict = _new_verdict(Verdict)
+    verdict._assessment = assessment
+    verdict._rulebook_id = rulebook.id
+    verdict._grade = grade
+    verdict._base_grade = base
+    verdict._mitigated = mitigated
+    verdict._demotion = demotion
+    verdict._unverified = plan.unverified[(bool(assessment.findings), mitigated)]
+    verdict._plan = plan
+    verdict._trace = None
+    return verdict
+
+
 class _Plan:
     """Everything about grading under one rulebook and year that does not depend on
     the assessment: built once, shared by every verdict (and across threads, since
     it is never mutated after construction except for idempotent cache fills)."""
 
     __slots__ = (
-        "bands",
         "base_params",
         "basis",
         "final_steps",
-        "finding_demotion",
         "finding_outcome",
         "finding_params",
         "index_step",
@@ -308,8 +465,6 @@ class _Plan:
         uses = rules.uses
         self.basis = rulebook.basis
         self.mitigation_basis = rulebook.mitigation_basis
-        self.bands = rules.bands
-        self.finding_demotion = rules.finding_demotion
         self.mitigated_demotion = rules.mitigated_finding_demotion
         index_year = year + rules.index_year_offset
         self.index_step = Step(
@@ -324,7 +479,7 @@ class _Plan:
         self.finding_outcome = f"proposes lowering {rules.finding_demotion} level(s)"
         self.mitigated_params = (uses["mitigated_finding_demotion"],)
         self.final_steps: dict[tuple[Grade, int], Step] = {}
-        self.mitigations: dict[MitigationGrounds, tuple[Step, bool]] = {}
+        self.mitigations: dict[MitigationGrounds, Step] = {}
         unverified = rules.unverified
 
         def names(*used: str) -> tuple[str, ...]:
@@ -350,19 +505,13 @@ class _Plan:
             self.final_steps[(base, demotion)] = step
         return step
 
-
-def _step(
-    rule: str,
-    citation: Source,
-    parameters: tuple[ParameterUse, ...],
-    inputs: tuple[tuple[str, str], ...],
-    outcome: str,
-) -> Step:
-    """``Step(...)`` without NamedTuple's Python-level ``__new__`` (hot path)."""
-    return _tuple_new(Step, (rule, citation, parameters, inputs, outcome))
-
-
-_tuple_new = tuple.__new__
+    def mitigation_step(self, grounds: MitigationGrounds) -> Step:
+        step = self.mitigations.get(grounds)
+        if step is None:
+            step = _mitigation_step(grounds, self)
+            if len(self.mitigations) < _MITIGATION_CACHE:
+                self.mitigations[grounds] = step
+        return step
 
 
 def _plan(rulebook: Rulebook, year: int) -> _Plan:
@@ -374,35 +523,22 @@ def _plan(rulebook: Rulebook, year: int) -> _Plan:
     return plan
 
 
-def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) -> Verdict:
-    """Grade ``assessment`` under ``rulebook`` (Decision 30/2018 by default).
-
-    A year the rulebook does not cover is an ``OutOfRangeError``.
-    """
-    if not isinstance(assessment, Assessment):
-        raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
-    if not isinstance(rulebook, Rulebook):
-        raise InvalidTypeError.for_field("rulebook", "a Rulebook", rulebook)
-    plan = _plan(rulebook, assessment.year)
-    score = assessment.index_score
-    # Base rule: the band of the annual CCHC index.
-    base = plan.bands.grade_for(score)
+def _trace(assessment: Assessment, plan: _Plan, base: Grade, demotion: int) -> tuple[Step, ...]:
+    """The steps :func:`grade_head` took, with the citations and parameter values of
+    ``plan``: index year, base grade, each finding and any mitigation, final grade."""
     trace = [
         plan.index_step,
-        _step(
+        Step(
             "base_grade",
             plan.basis,
             plan.base_params,
-            (("index_score", str(score)),),
+            (("index_score", str(assessment.index_score)),),
             base.name,
         ),
     ]
-    demotion = 0
-    any_mitigated = False
     for i, finding in enumerate(assessment.findings):
-        # Each finding proposes a demotion ...
         trace.append(
-            _step(
+            Step(
                 "finding",
                 plan.basis,
                 plan.finding_params,
@@ -410,51 +546,17 @@ def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) ->
                 plan.finding_outcome,
             )
         )
-        grounds = finding.mitigation
-        if grounds is None:
-            demotion += plan.finding_demotion
-            continue
-        # ... unless mitigation, an explicit exception, applies.
-        outcome = plan.mitigations.get(grounds)
-        if outcome is None:
-            outcome = _mitigation(grounds, plan)
-            if len(plan.mitigations) < _MITIGATION_CACHE:
-                plan.mitigations[grounds] = outcome
-        step, mitigated = outcome
-        trace.append(step)
-        demotion += plan.mitigated_demotion if mitigated else plan.finding_demotion
-        any_mitigated = any_mitigated or mitigated
+        if finding.mitigation is not None:
+            trace.append(plan.mitigation_step(finding.mitigation))
     trace.append(plan.final_step(base, demotion))
-    unverified = plan.unverified[(bool(assessment.findings), any_mitigated)]
-    return Verdict(
-        assessment,
-        rulebook.id,
-        base.lowered(demotion),
-        base,
-        any_mitigated,
-        demotion,
-        unverified,
-        tuple(trace),
-    )
+    return tuple(trace)
 
 
-_MITIGATION_CACHE = 1024
-"""Distinct mitigation grounds whose trace step a plan keeps (grounds are immutable;
-the bound keeps a stream of unique causes from growing memory)."""
-
-_ORDER = (
-    "index_year_offset",
-    "grade_bands",
-    "grade_levels",
-    "finding_demotion",
-    "mitigated_finding_demotion",
-)
-
-
-def _mitigation(grounds: MitigationGrounds, plan: _Plan) -> tuple[Step, bool]:
-    """The mitigation exception (seed 003): where the head directed, fully performed
-    their duties and applied every preventive measure, or the cause is objective,
-    the finding lowers the grade ``mitigated_finding_demotion`` levels instead."""
+def _mitigation_step(grounds: MitigationGrounds, plan: _Plan) -> Step:
+    """The step of the mitigation exception (seed 003): where the head directed, fully
+    performed their duties and applied every preventive measure, or the cause is
+    objective, the finding lowers the grade ``mitigated_finding_demotion`` levels
+    instead."""
     inputs = (
         ("directed", str(grounds.directed)),
         ("duties_fully_performed", str(grounds.duties_fully_performed)),
@@ -463,10 +565,10 @@ def _mitigation(grounds: MitigationGrounds, plan: _Plan) -> tuple[Step, bool]:
     )
     if not grounds.applies:
         outcome = "does not apply: missing " + ", ".join(grounds.missing())
-        return _step("mitigation", plan.mitigation_basis, (), inputs, outcome), False
+        return Step("mitigation", plan.mitigation_basis, (), inputs, outcome)
     why = "all duties met" if grounds.all_duties_met else "objective cause"
     outcome = f"applies ({why}): lowering {plan.mitigated_demotion} level(s) instead"
-    return _step("mitigation", plan.mitigation_basis, plan.mitigated_params, inputs, outcome), True
+    return Step("mitigation", plan.mitigation_basis, plan.mitigated_params, inputs, outcome)
 
 
 # -- batches --------------------------------------------------------------------------
@@ -595,8 +697,7 @@ def records(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
     """Flat rows for notebooks (``pandas.DataFrame(records(vs))``), without the trace."""
     rows = []
     for v in verdicts:
-        d = v.to_dict()
-        d.pop("trace")
+        d = v._row()
         d["findings"] = len(v.assessment.findings)
         d["unverified"] = ", ".join(v.unverified)
         rows.append(d)

@@ -7,7 +7,8 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_rules import Finding, Grade, grade_head
+from cchc_rules import Finding, Grade, Verdict, grade_head, records
+from cchc_rules.grading import Step
 from cchc_rules.strategies import assessments, findings, rulebooks, scores
 
 
@@ -83,3 +84,112 @@ def test_to_dict_round_trips_through_json(a):
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     assert Decimal(d["index_score"]) == a.index_score
     assert Grade[d["grade"]] is grade_head(a).grade
+
+
+# -- the lazy trace equals one built eagerly -----------------------------------------------
+
+
+def _eager_reference(a, rulebook):
+    """A verdict built eagerly, step by step from the rulebook's resolved parameters,
+    independently of grading.py's plan and trace builder."""
+    rules = rulebook.rules_for(a.year)
+    uses = rules.uses
+    bands = rules.bands
+    levels = [Grade.EXCELLENT, Grade.GOOD, Grade.COMPLETED, Grade.NOT_COMPLETED]
+    floors = (bands.excellent, bands.good, bands.completed)
+    base = next(
+        (g for g, floor in zip(levels, floors, strict=False) if a.index_score >= floor),
+        Grade.NOT_COMPLETED,
+    )
+    trace = [
+        Step(
+            "index_year",
+            rulebook.basis,
+            (uses["index_year_offset"],),
+            (("year", str(a.year)),),
+            f"the CCHC index of {a.year + rules.index_year_offset} is used",
+        ),
+        Step(
+            "base_grade",
+            rulebook.basis,
+            (uses["grade_bands"], uses["grade_levels"]),
+            (("index_score", str(a.index_score)),),
+            base.name,
+        ),
+    ]
+    demotion = 0
+    mitigated = False
+    for i, f in enumerate(a.findings):
+        trace.append(
+            Step(
+                "finding",
+                rulebook.basis,
+                (uses["finding_demotion"],),
+                ((f"findings[{i}]", f.description),),
+                f"proposes lowering {rules.finding_demotion} level(s)",
+            )
+        )
+        g = f.mitigation
+        if g is None:
+            demotion += rules.finding_demotion
+            continue
+        inputs = (
+            ("directed", str(g.directed)),
+            ("duties_fully_performed", str(g.duties_fully_performed)),
+            ("preventive_measures_applied", str(g.preventive_measures_applied)),
+            ("objective_cause", g.objective_cause or ""),
+        )
+        duties = g.directed and g.duties_fully_performed and g.preventive_measures_applied
+        if duties or g.objective_cause is not None:
+            why = "all duties met" if duties else "objective cause"
+            outcome = (
+                f"applies ({why}): lowering {rules.mitigated_finding_demotion} level(s) instead"
+            )
+            params = (uses["mitigated_finding_demotion"],)
+            demotion += rules.mitigated_finding_demotion
+            mitigated = True
+        else:
+            missing = [k for k, v in inputs[:3] if v != "True"]
+            outcome = "does not apply: missing " + ", ".join(missing)
+            params = ()
+            demotion += rules.finding_demotion
+        trace.append(Step("mitigation", rulebook.mitigation_basis, params, inputs, outcome))
+    final = levels[min(len(levels) - 1, levels.index(base) + demotion)]
+    trace.append(
+        Step(
+            "final_grade",
+            rulebook.basis,
+            (),
+            (("base_grade", base.name), ("demotion", str(demotion))),
+            final.name,
+        )
+    )
+    used = ["index_year_offset", "grade_bands", "grade_levels"]
+    if a.findings:
+        used.append("finding_demotion")
+    if mitigated:
+        used.append("mitigated_finding_demotion")
+    unverified = tuple(n for n in used if uses[n].source.unverified)
+    return Verdict(a, rulebook.id, final, base, mitigated, demotion, unverified, trace)
+
+
+@given(assessments(), rulebooks())
+def test_the_lazy_trace_equals_an_eagerly_built_reference(a, rulebook):
+    lazy = grade_head(a, rulebook)
+    eager = _eager_reference(a, rulebook)
+    # Everything but the trace, read before the trace exists.
+    assert records([lazy]) == records([eager])
+    assert lazy._trace is None  # records() did not build it
+    assert (lazy.grade, lazy.base_grade, lazy.unverified) == (
+        eager.grade,
+        eager.base_grade,
+        eager.unverified,
+    )
+    assert lazy.trace == eager.trace
+    assert lazy == eager
+    assert hash(lazy) == hash(eager)
+    assert lazy.to_dict() == eager.to_dict()
+    assert lazy.explain("vi") == eager.explain("vi")
+    assert lazy.explain("en") == eager.explain("en")
+    assert lazy._repr_html_() == eager._repr_html_()
+    assert repr(lazy) == repr(eager)
