@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from html import escape
-from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -229,15 +228,40 @@ class Verdict:
         self._plan: _Plan | None = None
         self._trace: tuple[Step, ...] | None = tuple(trace)
 
-    assessment = property(attrgetter("_assessment"), doc="The assessment graded.")
-    rulebook_id = property(attrgetter("_rulebook_id"), doc="The rulebook's ``id``.")
-    grade = property(attrgetter("_grade"), doc="The final grade.")
-    base_grade = property(attrgetter("_base_grade"), doc="The grade from the index alone.")
-    mitigated = property(attrgetter("_mitigated"), doc="Whether any finding was mitigated.")
-    demotion = property(attrgetter("_demotion"), doc="Levels the findings lowered the grade.")
-    unverified = property(
-        attrgetter("_unverified"), doc="Names of the unverified parameters this result used."
-    )
+    @property
+    def assessment(self) -> Assessment:
+        """The assessment graded."""
+        return self._assessment
+
+    @property
+    def rulebook_id(self) -> str:
+        """The ``id`` of the rulebook applied."""
+        return self._rulebook_id
+
+    @property
+    def grade(self) -> Grade:
+        """The final grade."""
+        return self._grade
+
+    @property
+    def base_grade(self) -> Grade:
+        """The grade from the index alone."""
+        return self._base_grade
+
+    @property
+    def mitigated(self) -> bool:
+        """Whether any finding was mitigated."""
+        return self._mitigated
+
+    @property
+    def demotion(self) -> int:
+        """The levels the findings lowered the grade by."""
+        return self._demotion
+
+    @property
+    def unverified(self) -> tuple[str, ...]:
+        """The names of the unverified parameters this result used."""
+        return self._unverified
 
     @property
     def trace(self) -> tuple[Step, ...]:
