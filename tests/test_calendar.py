@@ -1,5 +1,5 @@
 """The calendar against the law: SPEC section 3's worked examples and every
-official day the library relies on (the data of holidays >= 0.106)."""
+official day the library relies on (its own cited table, 2018-2026)."""
 
 import datetime as dt
 from datetime import date
@@ -54,6 +54,7 @@ DAYS_OFF = {
     date(2021, 9, 2): "National Day, first day",
     date(2021, 9, 3): "National Day, second day (Labour Code 2019 Art. 112, from 2021)",
     date(2025, 9, 1): "National Day 2025, second day (Monday before 2/9)",
+    date(2026, 1, 2): "swap for Sat 10/1/2026 (CV 12729/VPCP-KGVX), missing in holidays 0.109",
     date(2026, 8, 31): "swap for Sat 22/8/2026",
     date(2026, 11, 24): "Vietnam Cultural Day (Resolution 80-NQ/TW), from 2026",
 }
@@ -63,6 +64,7 @@ MAKE_UP_SATURDAYS = [
     date(2019, 5, 4),
     date(2024, 5, 4),
     date(2025, 4, 26),
+    date(2026, 1, 10),
     date(2026, 8, 22),
 ]
 
@@ -102,7 +104,7 @@ def test_days_off_have_vietnamese_and_english_names():
     assert tet.name_vi == "Tết Nguyên Đán"
     assert tet.name_en == "Lunar New Year"
     assert not tet.working
-    assert "holidays" in tet.source.instrument
+    assert "6519/VPCP-KGVX" in tet.source.instrument
 
 
 # -- the counting conventions -------------------------------------------------------
@@ -131,11 +133,11 @@ def test_counts_exclude_start_include_end():
 
 def test_out_of_range_is_an_error_not_a_guess():
     with pytest.raises(
-        OutOfRangeError, match=r"2017-12-31 is outside .* 2018-01-01 to 2026-12-31"
+        OutOfRangeError, match=r"2017-12-31 is outside .* 2018-01-01 to 2030-12-31"
     ):
         CAL.is_working_day(date(2017, 12, 31))
     with pytest.raises(OutOfRangeError, match="falls outside"):
-        CAL.add_working_days(date(2026, 12, 30), 5)
+        CAL.add_working_days(date(2030, 12, 30), 5)
     with pytest.raises(OutOfRangeError):
         CAL.add_working_days(date(2018, 1, 3), -5)
     assert issubclass(OutOfRangeError, InvalidInputError)
@@ -182,15 +184,18 @@ def test_with_changes_rejects_contradictions_and_days_outside_range():
     with pytest.raises(InvalidInputError, match="both a day off and a working day"):
         CAL.with_changes(days_off=[date(2020, 1, 2)], working_days=[date(2020, 1, 2)], source="x")
     with pytest.raises(OutOfRangeError):
-        CAL.with_changes(days_off=[date(2027, 1, 4)], source="x")
+        CAL.with_changes(days_off=[date(2031, 1, 6)], source="x")
     with pytest.raises(InvalidTypeError, match="source must be a Source"):
         CAL.with_changes(days_off=[date(2020, 1, 2)], source=42)
 
 
 def test_the_range_can_be_extended_explicitly():
-    cal = public_sector_calendar(2018, 2027)
-    assert cal.supported_range == (date(2018, 1, 1), date(2027, 12, 31))
-    assert not cal.is_working_day(date(2027, 1, 1))
+    cal = public_sector_calendar(2018, 2032)
+    assert cal.supported_range == (date(2018, 1, 1), date(2032, 12, 31))
+    assert not cal.is_working_day(date(2032, 1, 1))
+    new_year = cal.special_days(2032)[0]
+    assert new_year.source.unverified
+    assert "outside the library's cited table" in (new_year.source.note or "")
     assert public_sector_calendar() is public_sector_calendar()  # built once
 
 
@@ -209,5 +214,5 @@ def test_custom_calendar_without_special_days_is_monday_to_friday():
 
 
 def test_special_days_rejects_years_outside_the_range():
-    with pytest.raises(OutOfRangeError, match="year 2030"):
-        CAL.days_off(2030)
+    with pytest.raises(OutOfRangeError, match="year 2031"):
+        CAL.days_off(2031)

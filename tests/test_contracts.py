@@ -437,7 +437,7 @@ def test_with_changes_names_its_days_and_itself():
         "Ngày làm việc (thay đổi bổ sung)",
         "Working day (added change)",
     )
-    assert changed.name == "Vietnam public sector 2018-2026 with changes"
+    assert changed.name == "Vietnam public sector 2018-2030 with changes"
     both = [date(2020, 1, 3), date(2020, 1, 2)]
     with pytest.raises(InvalidInputError) as caught:
         cal.with_changes(both[::-1], both, source="x")
@@ -445,11 +445,11 @@ def test_with_changes_names_its_days_and_itself():
         "a day cannot be both a day off and a working day (got 2020-01-02, 2020-01-03 in both)"
     )
     with pytest.raises(OutOfRangeError) as caught:
-        cal.with_changes([date(2027, 1, 4)], source="x")
-    assert str(caught.value).startswith("changed day 2027-01-04 is outside")
+        cal.with_changes([date(2031, 1, 6)], source="x")
+    assert str(caught.value).startswith("changed day 2031-01-06 is outside")
 
 
-def test_special_days_carry_the_holidays_source():
+def test_special_days_carry_their_instruments():
     cal = public_sector_calendar()
     tet = {d.day: d for d in cal.days_off(2019)}[date(2019, 2, 5)]
     d = tet.to_dict()
@@ -460,17 +460,24 @@ def test_special_days_carry_the_holidays_source():
         "Lunar New Year",
     )
     src = d["source"]
-    assert src["instrument"].startswith("holidays 0.")
-    assert src["instrument"].endswith(" (holidays.VN)")
-    assert src["location"] == "https://github.com/vacanza/holidays"
-    assert src["note"].startswith("statutory holidays of Bộ luật Lao động 2019 Điều 112")
+    assert src["instrument"] == (
+        "Bộ luật Lao động 2012 (10/2012/QH13); "
+        "Công văn 6519/VPCP-KGVX ngày 11/07/2018 (Văn phòng Chính phủ)"
+    )
+    assert src["article"] == "Điều 115"
+    assert "thuvienphapluat.vn" in src["location"]
+    assert "note" not in src
     assert src["provenance"] == "verified"
     assert [s.day.year for s in cal.special_days(2018)][:1] == [2018]
     assert cal.special_days(2026)[-1].day == date(2026, 11, 24)
+    assert cal.special_days(2026)[-1].source.unverified
     with pytest.raises(OutOfRangeError) as caught:
         cal.special_days(2017)
     assert str(caught.value) == (
-        "year 2017 is outside the calendar's supported range 2018-01-01 to 2026-12-31"
+        "year 2017 is outside the calendar's supported range 2018-01-01 to 2030-12-31. "
+        "Extend it with public_sector_calendar(first_year=..., last_year=...) and add that "
+        "year's published days off with WorkingCalendar.with_changes_from(file) (on the "
+        "command line: --calendar-changes FILE)"
     )
 
 

@@ -274,9 +274,15 @@ def test_a_plain_problem_from_a_caller_is_shown_as_it_is():
         (
             ["notice", "2035-06-04"],
             "cchc-rules: inspection_day 2035-06-04 nằm ngoài phạm vi của lịch, từ 2018-01-01 "
-            "đến 2026-12-31; không biết các ngày nghỉ ngoài phạm vi này",
+            "đến 2030-12-31; không biết các ngày nghỉ ngoài phạm vi này. Mở rộng lịch bằng "
+            "public_sector_calendar(first_year=..., last_year=...) và bổ sung các ngày nghỉ đã "
+            "công bố của năm đó bằng WorkingCalendar.with_changes_from(tệp) (trên dòng lệnh: "
+            "--calendar-changes TỆP)",
             "cchc-rules: inspection_day 2035-06-04 is outside the calendar's supported range "
-            "2018-01-01 to 2026-12-31; the days off outside it are not known",
+            "2018-01-01 to 2030-12-31; the days off outside it are not known. Extend it with "
+            "public_sector_calendar(first_year=..., last_year=...) and add that year's "
+            "published days off with WorkingCalendar.with_changes_from(file) (on the command "
+            "line: --calendar-changes FILE)",
         ),
     ],
 )

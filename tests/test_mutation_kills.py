@@ -48,9 +48,12 @@ def message(call):
             "special_days must be a list (got NoneType None)",
         ),
         (
-            lambda: public_sector_calendar().add_working_days(date(2030, 1, 1), 1),
-            "day 2030-01-01 is outside the calendar's supported range 2018-01-01 to 2026-12-31; "
-            "the days off outside it are not known",
+            lambda: public_sector_calendar().add_working_days(date(2031, 1, 1), 1),
+            "day 2031-01-01 is outside the calendar's supported range 2018-01-01 to 2030-12-31; "
+            "the days off outside it are not known. Extend it with public_sector_calendar("
+            "first_year=..., last_year=...) and add that year's published days off with "
+            "WorkingCalendar.with_changes_from(file) (on the command line: "
+            "--calendar-changes FILE)",
         ),
         (
             lambda: public_sector_calendar().special_days("2019"),
@@ -137,10 +140,11 @@ def test_default_names_and_sources():
     )
     (worked,) = changed.make_up_days(2026)[-1:]
     assert worked.source.instrument == "CV 9"
-    note = public_sector_calendar().days_off(2019)[0].source.note
+    note = public_sector_calendar().days_off(2027)[0].source.note
     assert note == (
-        "statutory holidays of Bộ luật Lao động 2019 Điều 112 (2012 Điều 115 before 2021), "
-        "compensatory days and the government's public-sector swaps"
+        "provisional: the public sector's schedule of days off for 2027 is not yet "
+        "published; statutory holidays (lunar dates computed by the holidays package) and "
+        "compensatory days only, no swaps"
     )
 
 

@@ -4,7 +4,14 @@ administrative reform (cải cách hành chính, CCHC).
 The public face of the library: it re-exports the contract of SPEC section 4.
 """
 
-from .calendar import SpecialDay, WorkingCalendar, public_sector_calendar
+from .calendar import (
+    CalendarInstrument,
+    SpecialDay,
+    WorkingCalendar,
+    calendar_instruments,
+    load_calendar_changes,
+    public_sector_calendar,
+)
 from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from .grades import Grade
 from .grading import (
@@ -58,6 +65,7 @@ __all__ = [
     "Assessment",
     "Bands",
     "BatchResult",
+    "CalendarInstrument",
     "CchcError",
     "DatedParameter",
     "DatedValue",
@@ -93,6 +101,7 @@ __all__ = [
     "Verdict",
     "WorkingCalendar",
     "__version__",
+    "calendar_instruments",
     "check_percentage",
     "check_published_grades",
     "check_task_report",
@@ -100,6 +109,7 @@ __all__ = [
     "grade_head",
     "grade_many",
     "latest_notice_date",
+    "load_calendar_changes",
     "load_rulebook",
     "notice_is_sufficient",
     "percent_of",

@@ -4,10 +4,16 @@ Law implemented (see ``docs/calendar-law.md`` for sources):
 
 - working week Monday–Friday for cán bộ, công chức, viên chức;
 - statutory holidays (Bộ luật Lao động 2019, Điều 112), compensatory days (nghỉ
-  bù), and the government's yearly swaps for the public sector (a weekday off in
-  exchange for a make-up working Saturday), all as held by ``holidays.VN``;
+  bù, Điều 111 khoản 3), and the government's yearly swaps for the public sector (a
+  weekday off in exchange for a make-up working Saturday);
 - counting under Bộ luật Dân sự 2015, Điều 147(2): the day that starts a period is
   not counted.
+
+The days come from a cited table the library ships (``calendar_data/days.csv``):
+the years whose official schedule it holds (2018 to 2026, *confirmed*), each day
+with its instrument, then provisional years to 2030 (statutory days and
+compensatory days only, every one ``unverified``). ``holidays`` is imported only for
+years outside that table, and by the tests that cross-check the table against it.
 
 The calendar precomputes, once, the working days of its supported range: a count
 is the difference of two prefix counts and an offset is one index into the sorted
@@ -24,30 +30,37 @@ True
 
 from __future__ import annotations
 
+import csv
 import functools
-import importlib.metadata
-from collections.abc import Iterable
-from datetime import date
+import io
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
 from . import _batch
-from ._messages import Message
-from ._validate import check_date, check_int, check_iterable
-from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
-from .law import Source
+from ._files import csv_delimiter, read_text
+from ._messages import Message, Row
+from ._validate import check_date, check_int, check_iterable, check_path, parse_day
+from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
+from .law import Provenance, Source
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
 __all__ = [
+    "CONFIRMED_THROUGH",
     "DEFAULT_FIRST_YEAR",
     "DEFAULT_LAST_YEAR",
+    "CalendarInstrument",
     "SpecialDay",
     "WorkingCalendar",
+    "calendar_instruments",
     "calendar_or_default",
+    "load_calendar_changes",
     "public_sector_calendar",
 ]
 
@@ -56,13 +69,31 @@ DEFAULT_FIRST_YEAR = 2018
 year whose public-sector swap decisions ``holidays`` cites (Công văn
 6519/VPCP-KGVX, 2018–2019)."""
 
-DEFAULT_LAST_YEAR = 2026
-"""The last year whose swaps the pinned ``holidays`` data holds (2026: 31/8 off,
-Saturday 22/8 worked). Later years' swaps are decided by the government each year;
-extend with ``public_sector_calendar(last_year=...)`` plus ``with_changes``."""
+DEFAULT_LAST_YEAR = 2030
+"""The last year of the shipped table. Years after :data:`CONFIRMED_THROUGH` are
+provisional: statutory holidays and compensatory days only, every one
+``unverified``; the government decides each year's swaps later. Go further with
+``public_sector_calendar(last_year=...)`` and add a published notice's days with
+:meth:`WorkingCalendar.with_changes_from` (``--calendar-changes`` on the command
+line)."""
+
+CONFIRMED_FROM = date(2018, 1, 1)
+CONFIRMED_THROUGH = date(2026, 12, 31)
+"""The last day of the last year whose official schedule the shipped table holds
+(Công văn 12729/VPCP-KGVX for New Year 2026 and the 2026 Tết and National Day
+schedule). A result that used a later day is provisional."""
+
+_TABLE_FIRST_YEAR, _TABLE_LAST_YEAR = 2018, 2030
+_DATA = Path(__file__).parent / "calendar_data"
 
 _SATURDAY, _SUNDAY = 5, 6
 _fromordinal = date.fromordinal
+
+_WAY_OUT = Message(
+    "Extend it with public_sector_calendar(first_year=..., last_year=...) and add that "
+    "year's published days off with WorkingCalendar.with_changes_from(file) (on the "
+    "command line: --calendar-changes FILE)"
+)
 
 
 @attrs.frozen
@@ -96,7 +127,17 @@ class WorkingCalendar:
     of another regime. Instances are immutable and safe to share between threads.
     """
 
-    __slots__ = ("_first", "_last", "_n", "_name", "_ord0", "_prefix", "_special", "_working")
+    __slots__ = (
+        "_confirmed",
+        "_first",
+        "_last",
+        "_n",
+        "_name",
+        "_ord0",
+        "_prefix",
+        "_special",
+        "_working",
+    )
 
     def __init__(
         self,
@@ -105,6 +146,7 @@ class WorkingCalendar:
         special_days: Iterable[SpecialDay] = (),
         *,
         name: str = "custom calendar",
+        confirmed: tuple[date, date] | None = None,
     ) -> None:
         check_date("first", first)
         check_date("last", last)
@@ -117,6 +159,14 @@ class WorkingCalendar:
                 )
             )
         self._first, self._last, self._name = first, last, name
+        # The days whose status an official instrument settles; a custom calendar is
+        # what its maker says it is, so all of it by default.
+        if confirmed is None:
+            confirmed = (first, last)
+        else:
+            check_date("confirmed_from", confirmed[0])
+            check_date("confirmed_through", confirmed[1])
+        self._confirmed = (max(first, confirmed[0]), min(last, confirmed[1]))
         self._ord0 = first.toordinal()
         self._n = last.toordinal() - self._ord0 + 1
         special: dict[date, SpecialDay] = {}
@@ -153,6 +203,36 @@ class WorkingCalendar:
     def name(self) -> str:
         return self._name
 
+    @property
+    def confirmed_through(self) -> date:
+        """The last day whose status an official instrument settles; the days after
+        it are provisional. For the public-sector calendar, 31/12/2026 (or the day
+        before its first day when it starts later).
+
+        >>> public_sector_calendar().confirmed_through
+        datetime.date(2026, 12, 31)
+        """
+        lo, hi = self._confirmed
+        return hi if lo <= hi else self._first - timedelta(days=1)
+
+    def is_confirmed(self, day: date) -> bool:
+        """Whether ``day`` lies in the confirmed part of the calendar (an official
+        schedule settles it); ``False`` for a provisional day and for a day outside
+        the range.
+
+        >>> cal = public_sector_calendar()
+        >>> cal.is_confirmed(date(2026, 1, 2)), cal.is_confirmed(date(2027, 3, 1))
+        (True, False)
+        """
+        check_date("day", day)
+        lo, hi = self._confirmed
+        return lo <= day <= hi
+
+    def _confirmed_span(self, start: date, end: date) -> bool:
+        """Whether every day from ``start`` to ``end`` (either order) is confirmed."""
+        lo, hi = self._confirmed
+        return lo <= min(start, end) and max(start, end) <= hi
+
     def __repr__(self) -> str:
         return (
             f"<WorkingCalendar {self._name!r} {self._first.isoformat()}..{self._last.isoformat()}>"
@@ -166,11 +246,12 @@ class WorkingCalendar:
             raise OutOfRangeError(
                 Message(
                     "{field} {day} is outside the calendar's supported range {first} to "
-                    "{last}; the days off outside it are not known",
+                    "{last}; the days off outside it are not known. {way_out}",
                     field=field,
                     day=day.isoformat(),
                     first=self._first.isoformat(),
                     last=self._last.isoformat(),
+                    way_out=_WAY_OUT,
                 )
             )
         return i
@@ -180,12 +261,13 @@ class WorkingCalendar:
             raise OutOfRangeError(
                 Message(
                     "{n} working days from {field} {day} falls outside the calendar's "
-                    "supported range {first} to {last}",
+                    "supported range {first} to {last}. {way_out}",
                     n=n,
                     field=field,
                     day=day.isoformat(),
                     first=self._first.isoformat(),
                     last=self._last.isoformat(),
+                    way_out=_WAY_OUT,
                 )
             )
         return date.fromordinal(self._ord0 + self._working[position])
@@ -308,10 +390,12 @@ class WorkingCalendar:
         if not self._first.year <= year <= self._last.year:
             raise OutOfRangeError(
                 Message(
-                    "year {year} is outside the calendar's supported range {first} to {last}",
+                    "year {year} is outside the calendar's supported range {first} to "
+                    "{last}. {way_out}",
                     year=year,
                     first=self._first.isoformat(),
                     last=self._last.isoformat(),
+                    way_out=_WAY_OUT,
                 )
             )
         return tuple(
@@ -336,16 +420,34 @@ class WorkingCalendar:
 
     # -- changes ---------------------------------------------------------------
 
+    def _with(
+        self, added: Iterable[SpecialDay], name: str, confirmed_through: date | None
+    ) -> WorkingCalendar:
+        lo, hi = self._confirmed
+        if confirmed_through is not None:
+            check_date("confirmed_through", confirmed_through)
+            lo, hi = (lo if lo <= hi else self._first), confirmed_through
+        return WorkingCalendar(
+            self._first,
+            self._last,
+            [*self._special.values(), *added],
+            name=name,
+            confirmed=(lo, hi),
+        )
+
     def with_changes(
         self,
         days_off: Iterable[date] = (),
         working_days: Iterable[date] = (),
         *,
         source: Source | str,
+        confirmed_through: date | None = None,
     ) -> WorkingCalendar:
         """A new calendar with extra days off and extra working days, each keeping
-        ``source`` (e.g. a swap decided after the installed ``holidays`` data).
-        The calendar it is called on never changes.
+        ``source`` (e.g. a swap decided after the shipped table). The calendar it is
+        called on never changes. ``confirmed_through``, when given, states (on the
+        caller's word) that the calendar is now complete up to that day, so results
+        up to it are no longer provisional.
 
         >>> cal = public_sector_calendar()
         >>> later = cal.with_changes(days_off=[date(2026, 12, 31)], source="Công văn (ví dụ)")
@@ -374,12 +476,41 @@ class WorkingCalendar:
             )
             for d in on
         ]
-        return WorkingCalendar(
-            self._first,
-            self._last,
-            [*self._special.values(), *changes],
-            name=f"{self._name} with changes",
+        return self._with(changes, f"{self._name} with changes", confirmed_through)
+
+    def with_changes_from(
+        self, path: str | Path, *, confirmed_through: date | None = None
+    ) -> WorkingCalendar:
+        """A new calendar with the days of a changes file (see
+        :func:`load_calendar_changes`): the way to add a notice published after the
+        shipped table. Every day must lie in the calendar's range; widen it first
+        with ``public_sector_calendar(last_year=...)``. ``confirmed_through`` as in
+        :meth:`with_changes`.
+        """
+        located = _read_changes(path)
+        outside = [
+            Problem(where, "day", _outside(self, item.day))
+            for where, item in located
+            if not self._first <= item.day <= self._last
+        ]
+        if outside:
+            raise OutOfRangeError.collected(outside, str(path))
+        return self._with(
+            (item for _, item in located),
+            f"{self._name} with {Path(path).name}",
+            confirmed_through,
         )
+
+
+def _outside(cal: WorkingCalendar, day: date) -> Message:
+    first, last = cal.supported_range
+    return Message(
+        "{day} is outside the calendar's supported range {first} to {last}. {way_out}",
+        day=day.isoformat(),
+        first=first.isoformat(),
+        last=last.isoformat(),
+        way_out=_WAY_OUT,
+    )
 
 
 def calendar_or_default(calendar: Any) -> WorkingCalendar:
@@ -398,30 +529,301 @@ def _default_calendar() -> WorkingCalendar:
     return public_sector_calendar()
 
 
-def _holiday_source() -> Source:
+# -- the changes file -----------------------------------------------------------------
+
+CHANGES_COLUMNS = ("day", "status", "name", "instrument")
+CHANGES_OPTIONAL = ("article", "location", "provenance", "note")
+_STATUS = {"off": False, "working": True}
+
+
+def load_calendar_changes(path: str | Path) -> tuple[SpecialDay, ...]:
+    """The days of a changes file, in date order: a CSV (UTF-8, ``,`` ``;`` or tab)
+    with the header ``day,status,name,instrument`` and, optionally, ``article``,
+    ``location``, ``provenance`` (``verified``, ``unverified`` or ``supplied``, the
+    default) and ``note``. ``day`` is ISO (2027-02-05) or day-first (5/2/2027);
+    ``status`` is ``off`` or ``working``. Blank rows are skipped; every bad row is
+    reported, with its line, in one ``InvalidInputError``.
+    """
+    return tuple(item for _, item in _read_changes(path))
+
+
+def _read_changes(path: str | Path) -> list[tuple[str, SpecialDay]]:
+    file = check_path("path", path)
+    text = read_text(file)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
+    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in CHANGES_COLUMNS if c not in header]
+    unknown = [c for c in header if c not in (*CHANGES_COLUMNS, *CHANGES_OPTIONAL)]
+    if missing or unknown or len(set(header)) != len(header):
+        raise InvalidInputError(
+            Message(
+                "{file} must have the header {header}, optionally followed by {optional} "
+                "(got {got})",
+                file=file,
+                header=",".join(CHANGES_COLUMNS),
+                optional=",".join(CHANGES_OPTIONAL),
+                got=",".join(header) or Message("nothing"),
+            )
+        )
+    reader.fieldnames = header
+    problems: list[Problem] = []
+    found: list[tuple[str, SpecialDay]] = []
+    first_seen: dict[date, str] = {}
+    for row in reader:
+        where = Row(reader.line_num)
+        if None in row:
+            problems.append(Problem(where, "", Message("has more cells than the header")))
+            continue
+        cells = {k: (v or "").strip() for k, v in row.items()}
+        if not any(cells.values()):
+            continue
+        before = len(problems)
+        day: date | None = None
+        try:
+            day = parse_day(cells["day"], "day")
+        except InvalidInputError as exc:
+            problems.append(Problem(where, "day", exc.args[0]))
+        status = cells["status"].lower()
+        if status not in _STATUS:
+            problems.append(
+                Problem(
+                    where,
+                    "status",
+                    Message("must be off or working (got {value})", value=repr(cells["status"])),
+                )
+            )
+        if not cells["name"]:
+            problems.append(Problem(where, "name", Message("must not be empty")))
+        source: Source | None = None
+        try:
+            source = Source(
+                cells["instrument"],
+                cells.get("article") or None,
+                cells.get("location") or None,
+                provenance=cells.get("provenance") or Provenance.SUPPLIED,
+                note=cells.get("note") or None,
+            )
+        except CchcError as exc:
+            problems.append(Problem(where, "", exc.args[0]))
+        if day is not None and day in first_seen:
+            problems.append(
+                Problem(
+                    where,
+                    "day",
+                    Message(
+                        "{day} appears more than once (first in {first})",
+                        day=day.isoformat(),
+                        first=first_seen[day],
+                    ),
+                )
+            )
+        if len(problems) > before or day is None or source is None:
+            continue
+        first_seen[day] = where
+        name = cells["name"]
+        found.append((where, SpecialDay(day, _STATUS[status], name, name, source)))
+    if problems:
+        raise InvalidInputError.collected(problems, str(file))
+    return sorted(found, key=lambda pair: pair[1].day)
+
+
+# -- the shipped table ------------------------------------------------------------------
+
+
+@attrs.frozen
+class CalendarInstrument:
+    """An instrument the shipped calendar table cites: a law, a government notice,
+    or a year's schedule whose number the library does not hold (``number`` is then
+    ``None`` and ``note`` says so)."""
+
+    id: str
+    kind: str
+    number: str | None
+    issued: date | None
+    issuer: str
+    subject: str
+    url: str | None
+    provenance: Provenance
+    note: str | None
+
+    @property
+    def citation(self) -> str:
+        """How a day's ``source.instrument`` names it.
+
+        >>> {i.id: i for i in calendar_instruments()}["CV-12729-VPCP-KGVX"].citation
+        'Công văn 12729/VPCP-KGVX ngày 25/12/2025 (Văn phòng Chính phủ)'
+        """
+        if self.number is None:
+            return self.kind
+        if self.kind.startswith("Bộ luật"):
+            return f"{self.kind} ({self.number})"
+        issued = f" ngày {self.issued:%d/%m/%Y}" if self.issued else ""
+        return f"{self.kind} {self.number}{issued} ({self.issuer})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "number": self.number,
+            "issued": self.issued.isoformat() if self.issued else None,
+            "issuer": self.issuer,
+            "subject": self.subject,
+            "url": self.url,
+            "provenance": self.provenance.value,
+            "note": self.note,
+        }
+
+
+def _csv_rows(name: str) -> Iterator[dict[str, str]]:
+    with (_DATA / name).open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+@functools.cache
+def _instruments() -> dict[str, CalendarInstrument]:
+    return {
+        row["id"]: CalendarInstrument(
+            row["id"],
+            row["kind"],
+            row["number"] or None,
+            date.fromisoformat(row["issued"]) if row["issued"] else None,
+            row["issuer"],
+            row["subject"],
+            row["url"] or None,
+            Provenance(row["provenance"]),
+            row["note"] or None,
+        )
+        for row in _csv_rows("instruments.csv")
+    }
+
+
+def calendar_instruments() -> tuple[CalendarInstrument, ...]:
+    """Every instrument the shipped calendar table cites (laws, notices, schedules),
+    for a bibliography.
+
+    >>> [i.id for i in calendar_instruments()][:2]
+    ['BLLD-2012', 'BLLD-2019']
+    """
+    return tuple(_instruments().values())
+
+
+def _source(ids: str, article: str, provenance: str, note: str) -> Source:
+    cited = [_instruments()[i] for i in ids.split()]
+    urls = [i.url for i in cited if i.url]
     return Source(
-        f"holidays {importlib.metadata.version('holidays')} (holidays.VN)",
-        location="https://github.com/vacanza/holidays",
-        note=(
-            "statutory holidays of Bộ luật Lao động 2019 Điều 112 (2012 Điều 115 before "
-            "2021), compensatory days and the government's public-sector swaps"
-        ),
+        "; ".join(i.citation for i in cited),
+        article or None,
+        urls[-1] if urls else None,
+        provenance=provenance,
+        note=note or None,
     )
+
+
+@functools.cache
+def _table() -> tuple[SpecialDay, ...]:
+    """The shipped days, 2018 to 2030, each with its source."""
+    return tuple(
+        SpecialDay(
+            date.fromisoformat(row["day"]),
+            row["status"] == "working",
+            row["name_vi"],
+            row["name_en"],
+            _source(row["sources"], row["article"], row["provenance"], row["note"]),
+        )
+        for row in _csv_rows("days.csv")
+    )
+
+
+# -- days computed by ``holidays`` (years outside the table, and the table's tool) -----
+
+
+def _dmy(day: date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def holidays_days(first_year: int, last_year: int) -> list[tuple[date, bool, str, str, str]]:
+    """``(day, working, name_vi, name_en, kind)`` for every special day ``holidays.VN``
+    holds from ``first_year`` to ``last_year``; ``kind`` is ``holiday``,
+    ``compensatory``, ``swap`` (a day off for a make-up day), ``make_up`` or
+    ``cultural_day`` (24/11). English names of swaps are written day-first. Imports
+    ``holidays``: used for years outside the shipped table and by
+    ``tools/calendar_table.py``, never for a year inside it.
+    """
+    import holidays  # deferred: ~0.3 s that no query inside the table needs
+
+    # a year more on each side: a swap may pair days of two years (31/12/2018, 5/1/2019)
+    years = range(first_year - 1, last_year + 2)
+    names_vi = holidays.country_holidays("VN", years=years, language="vi")
+    names_en = holidays.country_holidays("VN", years=years, language="en_US")
+    found: list[tuple[date, bool, str, str, str]] = []
+    make_up_for: dict[date, date] = {}
+    for day in sorted(names_vi):
+        vi = names_vi[day]
+        if vi.startswith("Ngày nghỉ (thay cho ngày "):
+            worked = date(*reversed([int(p) for p in vi[-11:-1].split("/")]))  # dd/mm/yyyy
+            make_up_for[worked] = day
+            found.append(
+                (day, False, vi, f"Day off (in exchange for working on {_dmy(worked)})", "swap")
+            )
+            continue
+        en = names_en.get(day, vi)
+        if "Văn hóa Việt Nam" in vi:  # 24/11 and its compensatory day
+            kind = "cultural_day"
+        elif "(nghỉ bù" in vi:
+            kind = "compensatory"
+        else:
+            kind = "holiday"
+        found.append((day, False, vi, en, kind))
+    for day in sorted(names_vi.weekend_workdays):
+        if day.year in years:
+            off = make_up_for.get(day)
+            suffix_vi = f" (cho ngày nghỉ {_dmy(off)})" if off else ""
+            suffix_en = f" (for the day off on {_dmy(off)})" if off else ""
+            found.append(
+                (
+                    day,
+                    True,
+                    f"Ngày làm việc bù{suffix_vi}",
+                    f"Make-up working day{suffix_en}",
+                    "make_up",
+                )
+            )
+    return sorted(d for d in found if first_year <= d[0].year <= last_year)
+
+
+def _outside_table_days(first_year: int, last_year: int) -> list[SpecialDay]:
+    import importlib.metadata
+
+    version = importlib.metadata.version("holidays")
+    source = Source(
+        f"holidays {version} (holidays.VN)",
+        "Bộ luật Lao động 2019, Điều 112 (2012: Điều 115)",
+        "https://github.com/vacanza/holidays",
+        provenance=Provenance.UNVERIFIED,
+        note="outside the library's cited table (2018-2030): computed by the holidays "
+        "package and not checked against the year's official notice",
+    )
+    return [
+        SpecialDay(day, working, vi, en, source)
+        for day, working, vi, en, _kind in holidays_days(first_year, last_year)
+    ]
 
 
 def public_sector_calendar(
     first_year: int = DEFAULT_FIRST_YEAR, last_year: int = DEFAULT_LAST_YEAR
 ) -> WorkingCalendar:
-    """The Vietnamese public-sector calendar (Monday–Friday, ``holidays.VN`` days
-    off, swapped days off and make-up Saturdays) from 1 January ``first_year`` to
+    """The Vietnamese public-sector calendar (Monday–Friday, holidays, compensatory
+    days, swapped days off and make-up Saturdays) from 1 January ``first_year`` to
     31 December ``last_year``. Built once per range and cached.
 
-    Years after :data:`DEFAULT_LAST_YEAR` get the statutory days and the standard
-    compensatory rules only: the government decides swaps yearly, so add them with
-    :meth:`WorkingCalendar.with_changes`.
+    Days up to :data:`CONFIRMED_THROUGH` come from the official schedules the
+    shipped table cites; later years up to 2030 are provisional (statutory days
+    and compensatory days, no swaps, ``unverified``). Years outside 2018–2030 are
+    computed by ``holidays`` and ``unverified``. Add a notice published later with
+    :meth:`WorkingCalendar.with_changes_from`.
 
     >>> public_sector_calendar().supported_range
-    (datetime.date(2018, 1, 1), datetime.date(2026, 12, 31))
+    (datetime.date(2018, 1, 1), datetime.date(2030, 12, 31))
     """
     check_int("first_year", first_year, minimum=1995)
     check_int("last_year", last_year, minimum=first_year)
@@ -432,24 +834,15 @@ def public_sector_calendar(
 
 @functools.lru_cache(maxsize=8)
 def _build_public_sector_calendar(first_year: int, last_year: int) -> WorkingCalendar:
-    import holidays  # deferred: importing it costs ~0.3 s that grading alone never needs
-
-    years = range(first_year, last_year + 1)
-    names_vi = holidays.country_holidays("VN", years=years, language="vi")
-    names_en = holidays.country_holidays("VN", years=years, language="en_US")
-    source = _holiday_source()
-    special = [
-        SpecialDay(day, False, names_vi[day], names_en.get(day, names_vi[day]), source)
-        for day in names_vi
-    ]
-    special += [
-        SpecialDay(day, True, "Ngày làm việc bù", "Make-up working day", source)
-        for day in names_vi.weekend_workdays
-        if first_year <= day.year <= last_year
-    ]
+    special = [s for s in _table() if first_year <= s.day.year <= last_year]
+    if first_year < _TABLE_FIRST_YEAR:
+        special += _outside_table_days(first_year, min(last_year, _TABLE_FIRST_YEAR - 1))
+    if last_year > _TABLE_LAST_YEAR:
+        special += _outside_table_days(max(first_year, _TABLE_LAST_YEAR + 1), last_year)
     return WorkingCalendar(
         date(first_year, 1, 1),
         date(last_year, 12, 31),
         special,
         name=f"Vietnam public sector {first_year}-{last_year}",
+        confirmed=(CONFIRMED_FROM, CONFIRMED_THROUGH),
     )

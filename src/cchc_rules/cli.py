@@ -22,7 +22,13 @@ from . import demo
 from ._files import os_reason
 from ._messages import LANGUAGES, Message, localize, said
 from ._table import render
-from .calendar import public_sector_calendar
+from .calendar import (
+    DEFAULT_FIRST_YEAR,
+    DEFAULT_LAST_YEAR,
+    WorkingCalendar,
+    load_calendar_changes,
+    public_sector_calendar,
+)
 from .errors import CchcError, Problem
 from .grading import GradeDiscrepancy, Verdict, grade_head
 from .io import (
@@ -152,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=5,
         help="working days that must lie strictly between notice and inspection (default 5)",
     )
+    _calendar_changes(notice)
     _lang(notice)
     grade = commands.add_parser("grade", help="grade heads from a CSV or JSON file")
     grade.add_argument(
@@ -187,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     tally.add_argument("--by", choices=("unit", "area", "none"), default="none")
     tally.add_argument("--format", choices=("table", "json", "csv"), default="table")
     tally.add_argument("--output", type=Path, help="write to this file (atomically)")
+    _calendar_changes(tally)
     _lang(tally)
     _encoding(tally)
 
@@ -200,8 +208,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     calendar = commands.add_parser("calendar", help="a year's days off and make-up working days")
     calendar.add_argument("year", type=_year, help="e.g. 2019")
+    calendar.add_argument(
+        "--grid", action="store_true", help="the year as twelve month grids, Monday first"
+    )
+    _calendar_changes(calendar)
     _lang(calendar)
     return parser
+
+
+def _calendar_changes(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--calendar-changes",
+        type=Path,
+        metavar="FILE",
+        help="a CSV of days off and working days published after the shipped table "
+        "(header day,status,name,instrument); it may add years after 2030",
+    )
+
+
+def _calendar(args: argparse.Namespace) -> WorkingCalendar:
+    """The public-sector calendar, with the ``--calendar-changes`` file applied; its
+    range grows to cover the file's years."""
+    path: Path | None = getattr(args, "calendar_changes", None)
+    if path is None:
+        return public_sector_calendar()
+    changes = load_calendar_changes(path)
+    years = [d.day.year for d in changes]
+    cal = public_sector_calendar(
+        min([DEFAULT_FIRST_YEAR, *years]), max([DEFAULT_LAST_YEAR, *years])
+    )
+    return cal.with_changes_from(path)
+
+
+def _provisional_note(cal: WorkingCalendar) -> Message:
+    return Message(
+        "NOTE: this result uses provisional days (after {through}): the official schedule "
+        "of days off for those years is not yet published. When it is, add its days with "
+        "--calendar-changes FILE (docs/calendar-law.md).",
+        through=f"{cal.confirmed_through:%d/%m/%Y}",
+    )
 
 
 def _lang(cmd: argparse.ArgumentParser) -> None:
@@ -242,7 +287,8 @@ def _year(text: str) -> int:
 
 def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
     day: dt.date = args.inspection_day
-    latest = latest_notice_date(day, args.days)
+    cal = _calendar(args)
+    latest = latest_notice_date(day, args.days, cal)
     print(latest.isoformat(), file=out)
     if args.lang == "vi":
         sentence = (
@@ -255,6 +301,8 @@ def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
             f"(at least {args.days} working days between)"
         )
     print(sentence, file=out)
+    if not cal._confirmed_span(latest, day):
+        print(localize(_provisional_note(cal), args.lang), file=out)
     return EXIT_OK
 
 
@@ -527,12 +575,14 @@ _RULEBOOK_HEADS = (
 
 def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
     tasks = read_tasks(args.file, encoding=args.encoding)
+    cal = _calendar(args)
     if args.by == "none":
         by = "group"
-        groups = tally_by(tasks, args.as_of, lambda _t: "all")
+        groups = tally_by(tasks, args.as_of, lambda _t: "all", calendar=cal)
     else:
         by = args.by
-        groups = tally_by(tasks, args.as_of, args.by)
+        groups = tally_by(tasks, args.as_of, args.by, calendar=cal)
+    provisional = not all(cal._confirmed_span(t.due, t.deadline(cal)) for t in tasks)
     if args.format == "json":
         text = tallies_to_json(groups, by) + "\n"
     elif args.format == "csv":
@@ -547,13 +597,31 @@ def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
             for row, t in zip(tally_rows(groups, by), groups.values(), strict=True)
         ]
         text = render([*GROUP_COLUMNS[by], *COUNT_FIELDS, "on_time %"], rows) + "\n"
+        if provisional:
+            text += "\n" + localize(_provisional_note(cal), args.lang) + "\n"
+            provisional = False
     _write(args, out, text)
+    if provisional:  # machine-readable output stays clean: the note goes to stderr
+        print(f"cchc-rules: {localize(_provisional_note(cal), args.lang)}", file=sys.stderr)
     return EXIT_OK
 
 
 def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
-    cal = public_sector_calendar()
+    cal = _calendar(args)
     lang = args.lang
+    if args.grid:
+        from ._calendar_grid import year_grid
+
+        text = year_grid(cal, args.year, lang)
+    else:
+        text = _calendar_table(cal, args.year, lang)
+    if not cal._confirmed_span(dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)):
+        text += "\n" + localize(_provisional_note(cal), lang) + "\n"
+    out.write(text)
+    return EXIT_OK
+
+
+def _calendar_table(cal: WorkingCalendar, year: int, lang: str) -> str:
     weekdays = _WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN
     rows: list[list[object]] = [
         [
@@ -563,11 +631,10 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
             d.name_vi,
             d.name_en,
         ]
-        for d in cal.special_days(args.year)
+        for d in cal.special_days(year)
     ]
     heads = [localize(Message("day"), lang), "", localize(Message("status"), lang), "tên", "name"]
-    out.write(render(heads, rows) + "\n")
-    return EXIT_OK
+    return render(heads, rows) + "\n"
 
 
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -101,13 +101,16 @@ def notice_is_sufficient(
 class NoticeRequirement:
     """What notice one inspection needs. For an unannounced inspection
     ``required`` is ``False`` and ``latest_notice`` is ``None``, by the plan's
-    explicit allowance, not by omission."""
+    explicit allowance, not by omission. ``provisional`` is ``True`` exactly when
+    the answer used a day after the calendar's ``confirmed_through`` (a year whose
+    official schedule of days off is not yet published)."""
 
     inspection_day: date
     unannounced: bool
     working_days: int
     latest_notice: date | None
     source: Source
+    provisional: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def required(self) -> bool:
@@ -184,13 +187,19 @@ class InspectionPlan:
         """The notice an inspection on ``inspection_day`` needs under this plan."""
         self._check_in_window(inspection_day)
         check_bool("unannounced", unannounced)
+        cal = calendar_or_default(calendar)
         latest = (
             None
             if unannounced
-            else latest_notice_date(inspection_day, self.notice_working_days, calendar)
+            else latest_notice_date(inspection_day, self.notice_working_days, cal)
         )
         return NoticeRequirement(
-            inspection_day, unannounced, self.notice_working_days, latest, self.source
+            inspection_day,
+            unannounced,
+            self.notice_working_days,
+            latest,
+            self.source,
+            provisional=latest is not None and not cal._confirmed_span(latest, inspection_day),
         )
 
     def notice_is_sufficient(
