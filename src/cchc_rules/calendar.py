@@ -701,8 +701,8 @@ def calendar_instruments() -> tuple[CalendarInstrument, ...]:
     """Every instrument the shipped calendar table cites (laws, notices, schedules),
     for a bibliography.
 
-    >>> [i.id for i in calendar_instruments()][:2]
-    ['BLLD-2012', 'BLLD-2019']
+    >>> print(*(i.id for i in calendar_instruments() if i.id.startswith("BLLD")))
+    BLLD-2012 BLLD-2019
     """
     return tuple(_instruments().values())
 
