@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any, Final
 
 __all__ = [
@@ -146,6 +145,8 @@ def catalogue(lang: str) -> Mapping[str, str]:
         return {}
     if lang not in LANGUAGES:
         raise ValueError(f"no messages in {lang!r}; languages: {', '.join(LANGUAGES)}")
+    from importlib import resources  # on first use: importing it is slow
+
     text = resources.files("cchc_rules").joinpath(f"locale/{lang}.toml").read_text("utf-8")
     messages: dict[str, str] = tomllib.loads(text)["messages"]
     return messages

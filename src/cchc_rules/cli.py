@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -653,6 +652,8 @@ def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
             Message("cchc-rules: --output {target} would overwrite the input file", target=target)
         )
     directory = target.resolve().parent
+    import tempfile  # only when writing a file: it is slow to import
+
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:

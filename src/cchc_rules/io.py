@@ -15,17 +15,15 @@ name. A commune's parent is a district; a subordinate's parent kind is taken fro
 from __future__ import annotations
 
 import csv
+import functools
 import io as _io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs import Converter
 
 from ._columns import canonical_header
 from ._files import check_encoding, csv_delimiter, nfc, parse_json, read_text
@@ -36,6 +34,9 @@ from .grades import Grade
 from .grading import Assessment, Finding, GradeDiscrepancy, Verdict, records
 from .rulebooks import _score
 from .tasks import COUNT_FIELDS, Task, TaskReport, TaskTally, _to_count, _to_percentage
+
+if TYPE_CHECKING:
+    from cattrs import Converter
 from .units import Head, Unit, UnitKind
 
 __all__ = [
@@ -89,13 +90,22 @@ def _bad_text(value: Any) -> str:
     raise InvalidInputError(Message("must be text (got {value})", value=repr(value)))
 
 
-_converter = Converter(detailed_validation=True, forbid_extra_keys=True)
-_converter.register_structure_hook(bool, _strict_bool)
-_converter.register_structure_hook(str, lambda v, _t: v if isinstance(v, str) else _bad_text(v))
-_converter.register_structure_hook(str | None, _optional_str)
+@functools.cache
+def _converter() -> Converter:
+    """The converter for nested structures, built on first use: importing cattrs
+    costs more than the rest of the package's start-up."""
+    import cattrs
+
+    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(str, lambda v, _t: v if isinstance(v, str) else _bad_text(v))
+    converter.register_structure_hook(str | None, _optional_str)
+    return converter
 
 
 def _format(exc: BaseException, type_: Any) -> str:
+    import cattrs
+
     if isinstance(exc, KeyError):
         return Message("is required")
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
@@ -123,8 +133,10 @@ def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], li
                     path, "", Message("must be a JSON list of findings ({reason})", reason=exc.msg)
                 )
             ]
+    import cattrs
+
     try:
-        return tuple(_converter.structure(value, list[Finding])), []
+        return tuple(_converter().structure(value, list[Finding])), []
     except cattrs.BaseValidationError as exc:
         # transform_error renders "<message> @ <path>" as plain text; keep each
         # Message so the problem can still be said in Vietnamese.
@@ -165,6 +177,8 @@ def schema(name: str) -> dict[str, Any]:
         raise InvalidInputError.for_field(
             "name", Message("must be one of {names}", names=", ".join(SCHEMAS)), name
         )
+    from importlib import resources  # only here: importing it is slow
+
     text = (
         resources.files("cchc_rules")
         .joinpath(f"schemas/{name}.schema.json")
@@ -374,7 +388,7 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
         "head": assessment.head.name,
         "year": assessment.year,
         "index_score": str(assessment.index_score),
-        "findings": _converter.unstructure(list(assessment.findings)),
+        "findings": _converter().unstructure(list(assessment.findings)),
     }
 
 

@@ -26,8 +26,6 @@ import enum
 from datetime import date, timedelta
 
 import attrs
-from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from ._messages import Message
 from ._validate import check_date, check_int, check_year
@@ -74,6 +72,8 @@ def period_end(
     cal = calendar_or_default(calendar)
     if unit is PeriodUnit.WORKING_DAYS:
         return cal.add_working_days(start, amount)
+    from dateutil.relativedelta import relativedelta  # only here: it slows the import
+
     try:
         if unit is PeriodUnit.DAYS:
             last = start + timedelta(days=amount)
@@ -166,6 +166,9 @@ def reporting_periods(
         )
     elif not isinstance(due_source, Source):
         raise InvalidTypeError.for_field("due_source", "a Source or None", due_source)
+    from dateutil.relativedelta import relativedelta  # only here: it slows the import
+    from dateutil.rrule import MONTHLY, rrule
+
     months = frequency.value
     starts = rrule(MONTHLY, interval=months, dtstart=date(year, 1, 1), count=12 // months)
     periods = []

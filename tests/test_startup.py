@@ -1,0 +1,39 @@
+"""Start-up: importing the package loads none of the heavier modules that only
+some calls need (issue 10 point 6). Their cost is measured in benchmarks/; here we
+only check they stay out of the import, so a stray top-level import is noticed."""
+
+import subprocess
+import sys
+
+import pytest
+
+LAZY = (
+    "cattrs",  # only to read and write findings
+    "dateutil",  # parser for day-first dates, relativedelta/rrule for periods
+    "importlib.metadata",  # only for the version of holidays cited as a source
+    "importlib.resources",  # only for the Vietnamese messages and the JSON schemas
+    "numpy",  # never: arrays are recognised only when the caller passes one
+    "tempfile",  # only when the command line writes --output
+)
+
+
+def modules_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+@pytest.mark.parametrize("module", LAZY)
+def test_importing_the_package_leaves_out(module):
+    assert module not in modules_after("import cchc_rules, cchc_rules.cli")
+
+
+def test_the_lazy_modules_are_loaded_when_used():
+    loaded = modules_after(
+        "import datetime, cchc_rules, cchc_rules.io as io\n"
+        "cchc_rules.reporting_periods(2019)\n"
+        "io.parse_day('03/06/2019', 'day')\n"
+        "io.assessment_to_dict(cchc_rules.Assessment(cchc_rules.Head('A', cchc_rules.Unit('B', "
+        "cchc_rules.UnitKind.DEPARTMENT)), 2019, 91, (cchc_rules.Finding('x'),)))\n"
+    )
+    assert {"cattrs", "dateutil.rrule", "dateutil.parser"} <= loaded
