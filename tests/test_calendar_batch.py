@@ -126,3 +126,23 @@ def test_the_library_never_imports_numpy_itself():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+class Day(date):
+    """A date subclass: the scalar methods accept it, so the batches must too."""
+
+
+class Count(int):
+    """An int subclass, accepted by the scalar methods likewise."""
+
+
+def test_subclasses_of_date_and_int_are_answered_as_the_scalar_methods_answer_them():
+    days = [Day(2019, 4, 26), Day(2019, 4, 27)]
+    assert CAL.is_working_day_many(days) == [CAL.is_working_day(d) for d in days]
+    steps = [Count(1), Count(-6)]
+    assert CAL.add_working_days_many(days, steps) == [
+        CAL.add_working_days(d, n) for d, n in zip(days, steps, strict=True)
+    ]
+    assert CAL.working_days_between_many(days, days[::-1]) == [
+        CAL.working_days_between(a, b) for a, b in zip(days, days[::-1], strict=True)
+    ]

@@ -94,6 +94,38 @@ def _same_length(field: str, items: list[Any], other: str, expected: int) -> Non
 
 
 # -- item by item ---------------------------------------------------------------
+#
+# Each query first tries whole-list passes (comprehensions, min and max), which hold
+# only when every item is a date inside the range; otherwise it walks the items one
+# by one, asking the scalar method about any item it cannot answer itself.
+
+
+@functools.lru_cache(maxsize=8)
+def _listed(
+    cal: WorkingCalendar,
+) -> tuple[tuple[bool, ...], tuple[date, ...], tuple[int, ...]]:
+    """Per calendar, built once: whether each day is a working day, the working days
+    as dates (shared, as dates are immutable), and the prefix counts up to and
+    including each day."""
+    prefix, ord0 = cal._prefix, cal._ord0
+    flags = tuple(prefix[i + 1] != prefix[i] for i in range(cal._n))
+    return flags, tuple(_fromordinal(ord0 + i) for i in cal._working), tuple(prefix[1:])
+
+
+def _indices_of(cal: WorkingCalendar, items: list[Any]) -> list[int] | None:
+    """Each item's index into the calendar's tables, or ``None`` unless every item is
+    a ``date`` inside the range."""
+    if not all(type(day) is date for day in items):
+        return None
+    ord0 = cal._ord0
+    indices = [day.toordinal() - ord0 for day in items]
+    if indices and (min(indices) < 0 or max(indices) >= cal._n):
+        return None
+    return indices
+
+
+def _in(positions: list[int], size: int) -> bool:
+    return not positions or (min(positions) >= 0 and max(positions) < size)
 
 
 def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
@@ -101,6 +133,10 @@ def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
     if _is_days(np, days):
         return _is_working_day_array(np, cal, days)
     np, items = _items("days", days)
+    indices = _indices_of(cal, items)
+    if indices is not None:
+        flags = _listed(cal)[0]
+        return _back(np, [flags[i] for i in indices], "bool")
     prefix, ord0, size = cal._prefix, cal._ord0, cal._n
     out: list[bool] = []
     append = out.append
@@ -128,6 +164,20 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
         _same_length("n", counts, "days", len(items))
     prefix, working, ord0, size = cal._prefix, cal._working, cal._ord0, cal._n
     last = len(working)
+    indices = _indices_of(cal, items)
+    if indices is not None and all(type(step) is int for step in counts):
+        if type(n) is int:
+            shift = n - 1 if n > 0 else n
+            at = _listed(cal)[2] if n > 0 else prefix
+            positions = [at[i] + shift for i in indices]
+        else:
+            positions = [
+                prefix[i + 1] + step - 1 if step > 0 else prefix[i] + step
+                for i, step in zip(indices, counts, strict=True)
+            ]
+        if _in(positions, last):
+            dates = _listed(cal)[1]
+            return _back(np, [dates[p] for p in positions], "datetime64[D]")
     out: list[date] = []
     append = out.append
     for k, day in enumerate(items):
@@ -152,6 +202,11 @@ def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> A
     np = np_starts or np_ends
     _same_length("ends", lasts, "starts", len(firsts))
     prefix, ord0, size = cal._prefix, cal._ord0, cal._n
+    firsts_at, lasts_at = _indices_of(cal, firsts), _indices_of(cal, lasts)
+    if firsts_at is not None and lasts_at is not None:
+        after = _listed(cal)[2]
+        counted = [after[j] - after[i] for i, j in zip(firsts_at, lasts_at, strict=True)]
+        return _back(np, counted, "int64")
     out: list[int] = []
     append = out.append
     for k, start in enumerate(firsts):
