@@ -27,6 +27,8 @@ def _runs(value: Times) -> list[float]:
 def _time(seconds: float) -> str:
     if seconds >= 1e-3:
         return f"{seconds * 1e3:,.1f} ms"
+    if seconds < 1e-6:  # an item of a vectorised batch
+        return f"{seconds * 1e9:,.1f} ns"
     return f"{seconds * 1e6:,.2f} µs"
 
 
