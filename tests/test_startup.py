@@ -10,6 +10,8 @@ import pytest
 LAZY = (
     "cattrs",  # only to read and write findings
     "dateutil",  # parser for day-first dates, relativedelta/rrule for periods
+    "holidays",  # only for years beyond the shipped calendar table, and the cross-check
+    "html",  # only to show results as HTML in a notebook
     "importlib.metadata",  # only for the version of holidays cited as a source
     "importlib.resources",  # only for the Vietnamese messages and the JSON schemas
     "numpy",  # never: arrays are recognised only when the caller passes one
@@ -20,12 +22,18 @@ LAZY = (
 def modules_after(code: str) -> set[str]:
     probe = f"{code}\nimport sys\nprint(' '.join(sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    return set(out.stdout.split())
+    return set(out.stdout.splitlines()[-1].split())
 
 
 @pytest.mark.parametrize("module", LAZY)
 def test_importing_the_package_leaves_out(module):
     assert module not in modules_after("import cchc_rules, cchc_rules.cli")
+
+
+@pytest.mark.parametrize("module", ["cattrs", "dateutil", "holidays", "html", "numpy"])
+def test_a_notice_on_the_command_line_leaves_out(module):
+    code = "import cchc_rules.cli\nassert cchc_rules.cli.main(['notice', '2019-06-03']) == 0"
+    assert module not in modules_after(code)
 
 
 def test_the_lazy_modules_are_loaded_when_used():

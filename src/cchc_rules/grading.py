@@ -28,7 +28,6 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from html import escape
 from typing import Any, Literal, NamedTuple
 
 import attrs
@@ -370,6 +369,8 @@ class Verdict:
         return "; ".join(parts)
 
     def _repr_html_(self) -> str:
+        from html import escape  # only in a notebook: its entity table slows the import
+
         def params(step: Step) -> str:
             return ", ".join(f"{p.name}={p.value} ({p.provenance.value})" for p in step.parameters)
 

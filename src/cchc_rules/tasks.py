@@ -24,7 +24,6 @@ import re
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date
 from decimal import Decimal
-from html import escape
 from typing import Any, Literal
 
 import attrs
@@ -456,6 +455,8 @@ class Discrepancy:
         return (self.field, *self.related)
 
     def _repr_html_(self) -> str:
+        from html import escape  # only in a notebook: its entity table slows the import
+
         return (
             f"<div><b>{escape(self.field)}</b> ({self.kind.value}): stated {self.stated}, "
             f"expected {self.expected}<br>{escape(self.message)}<br>"
