@@ -1,6 +1,7 @@
 """The command line and the calendar the library owns: --calendar-changes on every
 command that uses the calendar, the provisional note, and the month grids."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -97,8 +98,11 @@ def test_calendar_lists_a_provisional_year_with_the_note(capsys, changes):
     assert "2026-01-02" in out
     assert "2026-01-10" in out
     assert "NOTE" not in out
+    assert re.search(r"2026-11-24 .* Vietnam Cultural Day +unverified$", out, re.M)
+    assert re.search(r"2026-01-02 .* +verified$", out, re.M)
     status, out, _ = run(capsys, "calendar", "2027", "--calendar-changes", str(changes))
     assert "2027-02-26" in out
+    assert "do người dùng cung cấp" in out  # the file's day: supplied by the user
 
 
 def test_calendar_grid_marks_days_in_both_languages(capsys):

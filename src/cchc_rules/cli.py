@@ -629,11 +629,26 @@ def _calendar_table(cal: WorkingCalendar, year: int, lang: str) -> str:
             localize(Message("working") if d.working else Message("off"), lang),
             d.name_vi,
             d.name_en,
+            localize(_PROVENANCE[d.source.provenance.value], lang),
         ]
         for d in cal.special_days(year)
     ]
-    heads = [localize(Message("day"), lang), "", localize(Message("status"), lang), "tên", "name"]
+    heads = [
+        localize(Message("day"), lang),
+        "",
+        localize(Message("status"), lang),
+        "tên",
+        "name",
+        localize(Message("provenance"), lang),
+    ]
     return render(heads, rows) + "\n"
+
+
+_PROVENANCE = {
+    "verified": Message("verified"),
+    "unverified": Message("unverified"),
+    "supplied": Message("supplied"),
+}
 
 
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
