@@ -231,6 +231,7 @@ def test_a_changes_file_adds_a_notice_published_later(tmp_path):
         "day,status,name,instrument,article,provenance,note\n"
         "2027-02-11,off,Nghỉ Tết (hoán đổi),Công văn 1/VPCP-KGVX,,verified,ví dụ\n"
         "20/2/2027,working,Làm bù,Công văn 1/VPCP-KGVX,,,\n"
+        ",,,,,,\n"
         "\n",
     )
     cal = CAL.with_changes_from(path)
