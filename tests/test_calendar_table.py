@@ -387,3 +387,36 @@ def test_english_names_write_dates_day_first():
     assert seen >= 12
     swap = {d.day: d for d in CAL.days_off(2019)}[date(2019, 4, 29)]
     assert swap.name_en == "Day off (in exchange for working on 04/05/2019)"
+
+
+def test_a_json_changes_file_reads_like_the_csv(tmp_path):
+    good = _write(
+        tmp_path,
+        '[{"day": "2027-02-11", "status": "off", "name": "Nghỉ", "instrument": "CV 1",'
+        ' "provenance": "verified"}, {"day": "20/2/2027", "status": "working",'
+        ' "name": "Làm bù", "instrument": "CV 1", "note": null}]',
+        "changes.json",
+    )
+    days = load_calendar_changes(good)
+    assert [(d.day, d.working, d.source.provenance) for d in days] == [
+        (date(2027, 2, 11), False, Provenance.VERIFIED),
+        (date(2027, 2, 20), True, Provenance.SUPPLIED),
+    ]
+    bad = _write(
+        tmp_path,
+        '[{"day": "2027-02-11", "status": "off", "name": "x", "instrument": "CV"},'
+        ' 7, {"day": "2027-02-12", "colour": "red"}, {"day": "2027-02-13", "status": "on",'
+        ' "name": "x", "instrument": "CV"}, {"status": "off", "name": "x", "instrument": "CV"}]',
+        "bad.json",
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        load_calendar_changes(bad)
+    assert [(p.location, p.field) for p in caught.value.problems] == [
+        ("$[1]", ""),
+        ("$[2]", ""),
+        ("$[3]", "status"),
+        ("$[4]", "day"),
+    ]
+    assert "unknown keys colour" in str(caught.value)
+    with pytest.raises(InvalidInputError, match="must hold a JSON list of objects"):
+        load_calendar_changes(_write(tmp_path, '{"day": "2027-02-11"}', "one.json"))

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from . import _batch
-from ._files import csv_delimiter, read_text
+from ._files import csv_delimiter, parse_json, read_text
 from ._messages import Message, Row
 from ._validate import check_date, check_int, check_iterable, check_path, parse_day
 from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
@@ -540,16 +540,45 @@ def load_calendar_changes(path: str | Path) -> tuple[SpecialDay, ...]:
     """The days of a changes file, in date order: a CSV (UTF-8, ``,`` ``;`` or tab)
     with the header ``day,status,name,instrument`` and, optionally, ``article``,
     ``location``, ``provenance`` (``verified``, ``unverified`` or ``supplied``, the
-    default) and ``note``. ``day`` is ISO (2027-02-05) or day-first (5/2/2027);
-    ``status`` is ``off`` or ``working``. Blank rows are skipped; every bad row is
-    reported, with its line, in one ``InvalidInputError``.
+    default) and ``note``; or a ``.json`` file holding a list of objects with those
+    keys. ``day`` is ISO (2027-02-05) or day-first (5/2/2027); ``status`` is ``off``
+    or ``working``. Blank rows are skipped; every bad row is reported, with its line
+    (or its ``$[i]``), in one ``InvalidInputError``.
     """
     return tuple(item for _, item in _read_changes(path))
 
 
-def _read_changes(path: str | Path) -> list[tuple[str, SpecialDay]]:
-    file = check_path("path", path)
-    text = read_text(file)
+def _change_cells(file: Path, text: str) -> Iterator[tuple[str, dict[str, str] | Problem]]:
+    """Each row's location and its cells (stripped, keyed by lower-case column), or
+    the problem that makes it unreadable."""
+    if file.suffix.lower() == ".json":
+        data = parse_json(text, file)
+        if not isinstance(data, list):
+            raise InvalidInputError(
+                Message(
+                    "{file} must hold a JSON list of objects (got {type})",
+                    file=file,
+                    type=type(data).__name__,
+                )
+            )
+        for i, item in enumerate(data):
+            where = f"$[{i}]"
+            if not isinstance(item, dict):
+                yield where, Problem(where, "", Message("must be an object"))
+                continue
+            cells = {
+                str(k).strip().lower(): "" if v is None else str(v).strip()
+                for k, v in item.items()
+            }
+            unknown = sorted(k for k in cells if k not in (*CHANGES_COLUMNS, *CHANGES_OPTIONAL))
+            if unknown:
+                yield (
+                    where,
+                    Problem(where, "", Message("unknown keys {keys}", keys=", ".join(unknown))),
+                )
+                continue
+            yield where, {**dict.fromkeys((*CHANGES_COLUMNS, *CHANGES_OPTIONAL), ""), **cells}
+        return
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     header = [(h or "").strip().lower() for h in reader.fieldnames or []]
     missing = [c for c in CHANGES_COLUMNS if c not in header]
@@ -566,15 +595,23 @@ def _read_changes(path: str | Path) -> list[tuple[str, SpecialDay]]:
             )
         )
     reader.fieldnames = header
-    problems: list[Problem] = []
-    found: list[tuple[str, SpecialDay]] = []
-    first_seen: dict[date, str] = {}
     for row in reader:
         where = Row(reader.line_num)
         if None in row:
-            problems.append(Problem(where, "", Message("has more cells than the header")))
+            yield where, Problem(where, "", Message("has more cells than the header"))
             continue
-        cells = {k: (v or "").strip() for k, v in row.items()}
+        yield where, {k: (v or "").strip() for k, v in row.items()}
+
+
+def _read_changes(path: str | Path) -> list[tuple[str, SpecialDay]]:
+    file = check_path("path", path)
+    problems: list[Problem] = []
+    found: list[tuple[str, SpecialDay]] = []
+    first_seen: dict[date, str] = {}
+    for where, cells in _change_cells(file, read_text(file)):
+        if isinstance(cells, Problem):
+            problems.append(cells)
+            continue
         if not any(cells.values()):
             continue
         before = len(problems)
