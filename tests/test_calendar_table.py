@@ -420,3 +420,22 @@ def test_a_json_changes_file_reads_like_the_csv(tmp_path):
     assert "unknown keys colour" in str(caught.value)
     with pytest.raises(InvalidInputError, match="must hold a JSON list of objects"):
         load_calendar_changes(_write(tmp_path, '{"day": "2027-02-11"}', "one.json"))
+
+
+def test_a_custom_calendar_is_confirmed_unless_told_otherwise():
+    from cchc_rules import InvalidTypeError, WorkingCalendar
+
+    whole = WorkingCalendar(date(2024, 1, 1), date(2024, 12, 31))
+    assert whole.confirmed_through == date(2024, 12, 31)
+    part = WorkingCalendar(
+        date(2024, 1, 1), date(2024, 12, 31), confirmed=(date(2023, 1, 1), date(2024, 6, 30))
+    )
+    assert (part.is_confirmed(date(2024, 1, 1)), part.is_confirmed(date(2024, 7, 1))) == (
+        True,
+        False,
+    )
+    for bad in ([date(2024, 1, 1), date(2024, 2, 1)], (date(2024, 1, 1),), "2024"):
+        with pytest.raises(InvalidTypeError, match="confirmed must be a"):
+            WorkingCalendar(date(2024, 1, 1), date(2024, 12, 31), confirmed=bad)
+    with pytest.raises(InvalidTypeError, match=r"confirmed_through must be a datetime\.date"):
+        WorkingCalendar(date(2024, 1, 1), date(2024, 12, 31), confirmed=(date(2024, 1, 1), 5))

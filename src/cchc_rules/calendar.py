@@ -125,6 +125,9 @@ class WorkingCalendar:
 
     Build one with :func:`public_sector_calendar`, or directly from the special days
     of another regime. Instances are immutable and safe to share between threads.
+    ``confirmed`` is the span ``(from, through)`` of days an official schedule
+    settles (clipped to the range); by default the whole range, since a custom
+    calendar is what its maker says it is.
     """
 
     __slots__ = (
@@ -163,6 +166,10 @@ class WorkingCalendar:
         # what its maker says it is, so all of it by default.
         if confirmed is None:
             confirmed = (first, last)
+        elif not isinstance(confirmed, tuple) or len(confirmed) != 2:
+            raise InvalidTypeError.for_field(
+                "confirmed", "a (confirmed_from, confirmed_through) pair of dates", confirmed
+            )
         else:
             check_date("confirmed_from", confirmed[0])
             check_date("confirmed_through", confirmed[1])
