@@ -39,7 +39,7 @@ PROVISIONAL_YEARS = range(2027, 2031)
 
 def _tool():
     spec = importlib.util.spec_from_file_location(
-        "calendar_table", ROOT / "tools/calendar_table.py"
+        "calendar_table", ROOT / "tools/prepare_calendar_table.py"
     )
     assert spec is not None
     assert spec.loader is not None

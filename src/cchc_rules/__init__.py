@@ -4,14 +4,9 @@ administrative reform (cải cách hành chính, CCHC).
 The public face of the library: it re-exports the contract of SPEC section 4.
 """
 
-from .calendar import (
-    CalendarInstrument,
-    SpecialDay,
-    WorkingCalendar,
-    calendar_instruments,
-    load_calendar_changes,
-    public_sector_calendar,
-)
+from .calendar import SpecialDay, WorkingCalendar, public_sector_calendar
+from .calendar_changes import load_calendar_changes
+from .calendar_table import CalendarInstrument, calendar_instruments
 from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from .grades import Grade
 from .grading import (

@@ -30,22 +30,19 @@ True
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-import attrs
-
 from . import _batch
-from ._files import csv_delimiter, parse_json, read_text
-from ._messages import Message, Row
-from ._validate import check_date, check_int, check_iterable, check_path, parse_day
-from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
-from .law import Provenance, Source
+from ._messages import Message
+from ._validate import check_date, check_int, check_iterable
+from .calendar_changes import read_changes
+from .calendar_table import SpecialDay, holidays_special_days, shipped_days
+from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
+from .law import Source
 
 if TYPE_CHECKING:
     import numpy as np
@@ -55,12 +52,9 @@ __all__ = [
     "CONFIRMED_THROUGH",
     "DEFAULT_FIRST_YEAR",
     "DEFAULT_LAST_YEAR",
-    "CalendarInstrument",
     "SpecialDay",
     "WorkingCalendar",
-    "calendar_instruments",
     "calendar_or_default",
-    "load_calendar_changes",
     "public_sector_calendar",
 ]
 
@@ -84,7 +78,6 @@ CONFIRMED_THROUGH = date(2026, 12, 31)
 schedule). A result that used a later day is provisional."""
 
 _TABLE_FIRST_YEAR, _TABLE_LAST_YEAR = 2018, 2030
-_DATA = Path(__file__).parent / "calendar_data"
 
 _SATURDAY, _SUNDAY = 5, 6
 _fromordinal = date.fromordinal
@@ -94,30 +87,6 @@ _WAY_OUT = Message(
     "year's published days off with WorkingCalendar.with_changes_from(file) (on the "
     "command line: --calendar-changes FILE)"
 )
-
-
-@attrs.frozen
-class SpecialDay:
-    """A day that is not what its weekday says, or a named holiday.
-
-    ``working`` is ``False`` for a day off (holiday, compensatory day, swapped day
-    off) and ``True`` for a make-up working day that falls on a weekend.
-    """
-
-    day: date
-    working: bool
-    name_vi: str
-    name_en: str
-    source: Source
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "day": self.day.isoformat(),
-            "working": self.working,
-            "name_vi": self.name_vi,
-            "name_en": self.name_en,
-            "source": self.source.to_dict(),
-        }
 
 
 class WorkingCalendar:
@@ -235,8 +204,15 @@ class WorkingCalendar:
         lo, hi = self._confirmed
         return lo <= day <= hi
 
-    def _confirmed_span(self, start: date, end: date) -> bool:
-        """Whether every day from ``start`` to ``end`` (either order) is confirmed."""
+    def is_confirmed_between(self, start: date, end: date) -> bool:
+        """Whether every day from ``start`` to ``end`` (inclusive, either order) is
+        confirmed: a result that used only those days is not provisional.
+
+        >>> public_sector_calendar().is_confirmed_between(date(2026, 12, 21), date(2027, 1, 4))
+        False
+        """
+        check_date("start", start)
+        check_date("end", end)
         lo, hi = self._confirmed
         return lo <= min(start, end) and max(start, end) <= hi
 
@@ -494,7 +470,7 @@ class WorkingCalendar:
         with ``public_sector_calendar(last_year=...)``. ``confirmed_through`` as in
         :meth:`with_changes`.
         """
-        located = _read_changes(path)
+        located = read_changes(path)
         outside = [
             Problem(where, "day", _outside(self, item.day))
             for where, item in located
@@ -536,323 +512,6 @@ def _default_calendar() -> WorkingCalendar:
     return public_sector_calendar()
 
 
-# -- the changes file -----------------------------------------------------------------
-
-CHANGES_COLUMNS = ("day", "status", "name", "instrument")
-CHANGES_OPTIONAL = ("article", "location", "provenance", "note")
-_STATUS = {"off": False, "working": True}
-
-
-def load_calendar_changes(path: str | Path) -> tuple[SpecialDay, ...]:
-    """The days of a changes file, in date order: a CSV (UTF-8, ``,`` ``;`` or tab)
-    with the header ``day,status,name,instrument`` and, optionally, ``article``,
-    ``location``, ``provenance`` (``verified``, ``unverified`` or ``supplied``, the
-    default) and ``note``; or a ``.json`` file holding a list of objects with those
-    keys. ``day`` is ISO (2027-02-05) or day-first (5/2/2027); ``status`` is ``off``
-    or ``working``. Blank rows are skipped; every bad row is reported, with its line
-    (or its ``$[i]``), in one ``InvalidInputError``.
-    """
-    return tuple(item for _, item in _read_changes(path))
-
-
-def _change_cells(file: Path, text: str) -> Iterator[tuple[str, dict[str, str] | Problem]]:
-    """Each row's location and its cells (stripped, keyed by lower-case column), or
-    the problem that makes it unreadable."""
-    if file.suffix.lower() == ".json":
-        data = parse_json(text, file)
-        if not isinstance(data, list):
-            raise InvalidInputError(
-                Message(
-                    "{file} must hold a JSON list of objects (got {type})",
-                    file=file,
-                    type=type(data).__name__,
-                )
-            )
-        for i, item in enumerate(data):
-            where = f"$[{i}]"
-            if not isinstance(item, dict):
-                yield where, Problem(where, "", Message("must be an object"))
-                continue
-            cells = {
-                str(k).strip().lower(): "" if v is None else str(v).strip()
-                for k, v in item.items()
-            }
-            unknown = sorted(k for k in cells if k not in (*CHANGES_COLUMNS, *CHANGES_OPTIONAL))
-            if unknown:
-                yield (
-                    where,
-                    Problem(where, "", Message("unknown keys {keys}", keys=", ".join(unknown))),
-                )
-                continue
-            yield where, {**dict.fromkeys((*CHANGES_COLUMNS, *CHANGES_OPTIONAL), ""), **cells}
-        return
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
-    header = [(h or "").strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in CHANGES_COLUMNS if c not in header]
-    unknown = [c for c in header if c not in (*CHANGES_COLUMNS, *CHANGES_OPTIONAL)]
-    if missing or unknown or len(set(header)) != len(header):
-        raise InvalidInputError(
-            Message(
-                "{file} must have the header {header}, optionally followed by {optional} "
-                "(got {got})",
-                file=file,
-                header=",".join(CHANGES_COLUMNS),
-                optional=",".join(CHANGES_OPTIONAL),
-                got=",".join(header) or Message("nothing"),
-            )
-        )
-    reader.fieldnames = header
-    for row in reader:
-        where = Row(reader.line_num)
-        if None in row:
-            yield where, Problem(where, "", Message("has more cells than the header"))
-            continue
-        yield where, {k: (v or "").strip() for k, v in row.items()}
-
-
-def _read_changes(path: str | Path) -> list[tuple[str, SpecialDay]]:
-    file = check_path("path", path)
-    problems: list[Problem] = []
-    found: list[tuple[str, SpecialDay]] = []
-    first_seen: dict[date, str] = {}
-    for where, cells in _change_cells(file, read_text(file)):
-        if isinstance(cells, Problem):
-            problems.append(cells)
-            continue
-        if not any(cells.values()):
-            continue
-        before = len(problems)
-        day: date | None = None
-        try:
-            day = parse_day(cells["day"], "day")
-        except InvalidInputError as exc:
-            problems.append(Problem(where, "day", exc.args[0]))
-        status = cells["status"].lower()
-        if status not in _STATUS:
-            problems.append(
-                Problem(
-                    where,
-                    "status",
-                    Message("must be off or working (got {value})", value=repr(cells["status"])),
-                )
-            )
-        if not cells["name"]:
-            problems.append(Problem(where, "name", Message("must not be empty")))
-        source: Source | None = None
-        try:
-            source = Source(
-                cells["instrument"],
-                cells.get("article") or None,
-                cells.get("location") or None,
-                provenance=cells.get("provenance") or Provenance.SUPPLIED,
-                note=cells.get("note") or None,
-            )
-        except CchcError as exc:
-            problems.append(Problem(where, "", exc.args[0]))
-        if day is not None and day in first_seen:
-            problems.append(
-                Problem(
-                    where,
-                    "day",
-                    Message(
-                        "{day} appears more than once (first in {first})",
-                        day=day.isoformat(),
-                        first=first_seen[day],
-                    ),
-                )
-            )
-        if len(problems) > before or day is None or source is None:
-            continue
-        first_seen[day] = where
-        name = cells["name"]
-        found.append((where, SpecialDay(day, _STATUS[status], name, name, source)))
-    if problems:
-        raise InvalidInputError.collected(problems, str(file))
-    return sorted(found, key=lambda pair: pair[1].day)
-
-
-# -- the shipped table ------------------------------------------------------------------
-
-
-@attrs.frozen
-class CalendarInstrument:
-    """An instrument the shipped calendar table cites: a law, a government notice,
-    or a year's schedule whose number the library does not hold (``number`` is then
-    ``None`` and ``note`` says so)."""
-
-    id: str
-    kind: str
-    number: str | None
-    issued: date | None
-    issuer: str
-    subject: str
-    url: str | None
-    provenance: Provenance
-    note: str | None
-
-    @property
-    def citation(self) -> str:
-        """How a day's ``source.instrument`` names it.
-
-        >>> {i.id: i for i in calendar_instruments()}["CV-12729-VPCP-KGVX"].citation
-        'Công văn 12729/VPCP-KGVX ngày 25/12/2025 (Văn phòng Chính phủ)'
-        """
-        if self.number is None:
-            return self.kind
-        if self.kind.startswith("Bộ luật"):
-            return f"{self.kind} ({self.number})"
-        issued = f" ngày {self.issued:%d/%m/%Y}" if self.issued else ""
-        return f"{self.kind} {self.number}{issued} ({self.issuer})"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "number": self.number,
-            "issued": self.issued.isoformat() if self.issued else None,
-            "issuer": self.issuer,
-            "subject": self.subject,
-            "url": self.url,
-            "provenance": self.provenance.value,
-            "note": self.note,
-        }
-
-
-def _csv_rows(name: str) -> Iterator[dict[str, str]]:
-    with (_DATA / name).open(encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle)
-
-
-@functools.cache
-def _instruments() -> dict[str, CalendarInstrument]:
-    return {
-        row["id"]: CalendarInstrument(
-            row["id"],
-            row["kind"],
-            row["number"] or None,
-            date.fromisoformat(row["issued"]) if row["issued"] else None,
-            row["issuer"],
-            row["subject"],
-            row["url"] or None,
-            Provenance(row["provenance"]),
-            row["note"] or None,
-        )
-        for row in _csv_rows("instruments.csv")
-    }
-
-
-def calendar_instruments() -> tuple[CalendarInstrument, ...]:
-    """Every instrument the shipped calendar table cites (laws, notices, schedules),
-    for a bibliography.
-
-    >>> print(*(i.id for i in calendar_instruments() if i.id.startswith("BLLD")))
-    BLLD-2012 BLLD-2019
-    """
-    return tuple(_instruments().values())
-
-
-def _source(ids: str, article: str, provenance: str, note: str) -> Source:
-    cited = [_instruments()[i] for i in ids.split()]
-    urls = [i.url for i in cited if i.url]
-    return Source(
-        "; ".join(i.citation for i in cited),
-        article or None,
-        urls[-1] if urls else None,
-        provenance=provenance,
-        note=note or None,
-    )
-
-
-@functools.cache
-def _table() -> tuple[SpecialDay, ...]:
-    """The shipped days, 2018 to 2030, each with its source."""
-    return tuple(
-        SpecialDay(
-            date.fromisoformat(row["day"]),
-            row["status"] == "working",
-            row["name_vi"],
-            row["name_en"],
-            _source(row["sources"], row["article"], row["provenance"], row["note"]),
-        )
-        for row in _csv_rows("days.csv")
-    )
-
-
-# -- days computed by ``holidays`` (years outside the table, and the table's tool) -----
-
-
-def _dmy(day: date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
-def holidays_days(first_year: int, last_year: int) -> list[tuple[date, bool, str, str, str]]:
-    """``(day, working, name_vi, name_en, kind)`` for every special day ``holidays.VN``
-    holds from ``first_year`` to ``last_year``; ``kind`` is ``holiday``,
-    ``compensatory``, ``swap`` (a day off for a make-up day), ``make_up`` or
-    ``cultural_day`` (24/11). English names of swaps are written day-first. Imports
-    ``holidays``: used for years outside the shipped table and by
-    ``tools/calendar_table.py``, never for a year inside it.
-    """
-    import holidays  # deferred: ~0.3 s that no query inside the table needs
-
-    # a year more on each side: a swap may pair days of two years (31/12/2018, 5/1/2019)
-    years = range(first_year - 1, last_year + 2)
-    names_vi = holidays.country_holidays("VN", years=years, language="vi")
-    names_en = holidays.country_holidays("VN", years=years, language="en_US")
-    found: list[tuple[date, bool, str, str, str]] = []
-    make_up_for: dict[date, date] = {}
-    for day in sorted(names_vi):
-        vi = names_vi[day]
-        if vi.startswith("Ngày nghỉ (thay cho ngày "):
-            worked = date(*reversed([int(p) for p in vi[-11:-1].split("/")]))  # dd/mm/yyyy
-            make_up_for[worked] = day
-            found.append(
-                (day, False, vi, f"Day off (in exchange for working on {_dmy(worked)})", "swap")
-            )
-            continue
-        en = names_en.get(day, vi)
-        if "Văn hóa Việt Nam" in vi:  # 24/11 and its compensatory day
-            kind = "cultural_day"
-        elif "(nghỉ bù" in vi:
-            kind = "compensatory"
-        else:
-            kind = "holiday"
-        found.append((day, False, vi, en, kind))
-    for day in sorted(names_vi.weekend_workdays):
-        if day.year in years:
-            off = make_up_for.get(day)
-            suffix_vi = f" (cho ngày nghỉ {_dmy(off)})" if off else ""
-            suffix_en = f" (for the day off on {_dmy(off)})" if off else ""
-            found.append(
-                (
-                    day,
-                    True,
-                    f"Ngày làm việc bù{suffix_vi}",
-                    f"Make-up working day{suffix_en}",
-                    "make_up",
-                )
-            )
-    return sorted(d for d in found if first_year <= d[0].year <= last_year)
-
-
-def _outside_table_days(first_year: int, last_year: int) -> list[SpecialDay]:
-    import importlib.metadata
-
-    version = importlib.metadata.version("holidays")
-    source = Source(
-        f"holidays {version} (holidays.VN)",
-        "Bộ luật Lao động 2019, Điều 112 (2012: Điều 115)",
-        "https://github.com/vacanza/holidays",
-        provenance=Provenance.UNVERIFIED,
-        note="outside the library's cited table (2018-2030): computed by the holidays "
-        "package and not checked against the year's official notice",
-    )
-    return [
-        SpecialDay(day, working, vi, en, source)
-        for day, working, vi, en, _kind in holidays_days(first_year, last_year)
-    ]
-
-
 def public_sector_calendar(
     first_year: int = DEFAULT_FIRST_YEAR, last_year: int = DEFAULT_LAST_YEAR
 ) -> WorkingCalendar:
@@ -878,11 +537,11 @@ def public_sector_calendar(
 
 @functools.lru_cache(maxsize=8)
 def _build_public_sector_calendar(first_year: int, last_year: int) -> WorkingCalendar:
-    special = [s for s in _table() if first_year <= s.day.year <= last_year]
+    special = [s for s in shipped_days() if first_year <= s.day.year <= last_year]
     if first_year < _TABLE_FIRST_YEAR:
-        special += _outside_table_days(first_year, min(last_year, _TABLE_FIRST_YEAR - 1))
+        special += holidays_special_days(first_year, min(last_year, _TABLE_FIRST_YEAR - 1))
     if last_year > _TABLE_LAST_YEAR:
-        special += _outside_table_days(max(first_year, _TABLE_LAST_YEAR + 1), last_year)
+        special += holidays_special_days(max(first_year, _TABLE_LAST_YEAR + 1), last_year)
     return WorkingCalendar(
         date(first_year, 1, 1),
         date(last_year, 12, 31),

@@ -25,9 +25,9 @@ from .calendar import (
     DEFAULT_FIRST_YEAR,
     DEFAULT_LAST_YEAR,
     WorkingCalendar,
-    load_calendar_changes,
     public_sector_calendar,
 )
+from .calendar_changes import load_calendar_changes
 from .errors import CchcError, Problem
 from .grading import GradeDiscrepancy, Verdict, grade_head
 from .io import (
@@ -300,7 +300,7 @@ def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
             f"(at least {args.days} working days between)"
         )
     print(sentence, file=out)
-    if not cal._confirmed_span(latest, day):
+    if not cal.is_confirmed_between(latest, day):
         print(localize(_provisional_note(cal), args.lang), file=out)
     return EXIT_OK
 
@@ -581,7 +581,7 @@ def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
     else:
         by = args.by
         groups = tally_by(tasks, args.as_of, args.by, calendar=cal)
-    provisional = not all(cal._confirmed_span(t.due, t.deadline(cal)) for t in tasks)
+    provisional = not all(cal.is_confirmed_between(t.due, t.deadline(cal)) for t in tasks)
     if args.format == "json":
         text = tallies_to_json(groups, by) + "\n"
     elif args.format == "csv":
@@ -614,7 +614,7 @@ def _cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
         text = year_grid(cal, args.year, lang)
     else:
         text = _calendar_table(cal, args.year, lang)
-    if not cal._confirmed_span(dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)):
+    if not cal.is_confirmed_between(dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)):
         text += "\n" + localize(_provisional_note(cal), lang) + "\n"
     out.write(text)
     return EXIT_OK

@@ -199,7 +199,8 @@ class InspectionPlan:
             self.notice_working_days,
             latest,
             self.source,
-            provisional=latest is not None and not cal._confirmed_span(latest, inspection_day),
+            provisional=latest is not None
+            and not cal.is_confirmed_between(latest, inspection_day),
         )
 
     def notice_is_sufficient(

@@ -1,6 +1,6 @@
 """Prepare the calendar table the library ships (``src/cchc_rules/calendar_data/days.csv``).
 
-Run ``uv run python tools/calendar_table.py`` after a ``holidays`` upgrade or when a
+Run ``uv run python tools/prepare_calendar_table.py`` after a ``holidays`` upgrade or when a
 new year's notice is added below; commit the regenerated file. This script is not
 shipped and never runs at query time.
 
@@ -22,7 +22,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from cchc_rules.calendar import holidays_days
+from cchc_rules.calendar_table import holidays_days
 
 OUT = Path(__file__).resolve().parent.parent / "src/cchc_rules/calendar_data/days.csv"
 COLUMNS = (
