@@ -22,6 +22,7 @@ from __future__ import annotations
 import gc
 import os
 import random
+import statistics
 import subprocess
 import sys
 import time
@@ -51,21 +52,38 @@ def _optional(name: str) -> Any:
     return module
 
 
-def _seconds(fn: Callable[[], object], items: int) -> float:
-    gc.collect()
+CHUNKS = 5
+
+
+def _seconds(fn: Callable[..., object], columns: Sequence[Any]) -> float:
     start = time.perf_counter()
-    fn()
-    return (time.perf_counter() - start) / items
+    fn(*columns)
+    return (time.perf_counter() - start) / len(columns[0])
 
 
 def paired(
-    ours: Callable[[], object], peer: Callable[[], object], items: int, repeat: int
+    ours: Callable[..., object],
+    peer: Callable[..., object],
+    columns: Sequence[Any],
+    repeat: int,
 ) -> tuple[list[float], list[float]]:
-    """Seconds per item of ``ours`` and ``peer``, alternated within each repeat."""
+    """Seconds per item of ``ours(*columns)`` and ``peer(*columns)``, one figure per
+    repeat. A repeat splits the inputs into chunks, times ours and the peer on each
+    chunk in turn (so both meet the same moments of a shared machine) and keeps the
+    median chunk of each: a stall of the machine during one chunk does not become
+    the figure, and the spread between repeats is still reported."""
+    size = len(columns[0])
+    step = -(-size // CHUNKS)
+    chunks = [[c[i : i + step] for c in columns] for i in range(0, size, step)]
     mine, theirs = [], []
     for _ in range(repeat):
-        mine.append(_seconds(ours, items))
-        theirs.append(_seconds(peer, items))
+        gc.collect()
+        a, b = [], []
+        for chunk in chunks:
+            a.append(_seconds(ours, chunk))
+            b.append(_seconds(peer, chunk))
+        mine.append(statistics.median(a))
+        theirs.append(statistics.median(b))
     return mine, theirs
 
 
@@ -112,25 +130,26 @@ def _prefix_counts(cal: Any, first: date, last: date) -> list[int]:
 
 
 def scalar_rows(s: Setup) -> list[Row]:
-    repeat = 2 if s.smoke else 5
+    repeat = 3 if s.smoke else 7
     starts = s.starts
-    few = starts[: max(5, len(starts) // 20)]  # the day walks are slow
+    few = starts[: max(CHUNKS, len(starts) // 20)]  # the day walks are slow
+    fewer = few[: max(CHUNKS, len(few) // 10)]
     cal, vn = s.cal, s.vn
     rows: list[Row] = []
     for n in OFFSETS:
 
-        def ours(n: int = n) -> None:
+        def ours(days: list[date], n: int = n) -> None:
             f = cal.add_working_days
-            for d in few:
+            for d in days:
                 f(d, n)
 
-        def theirs(n: int = n) -> None:
+        def theirs(days: list[date], n: int = n) -> None:
             f = vn.get_nth_working_day
-            for d in few:
+            for d in days:
                 f(d, n)
 
         rows.append(
-            (f"add_working_days(d, {n})", *paired(ours, theirs, len(few), repeat),
+            (f"add_working_days(d, {n})", *paired(ours, theirs, [few], repeat),
              "holidays get_nth_working_day")
         )  # fmt: skip
 
@@ -139,28 +158,28 @@ def scalar_rows(s: Setup) -> list[Row]:
     def floor(d: date, n: int) -> date:
         return fromordinal(ord0 + working[prefix[d.toordinal() - ord0 + 1] + n - 1])
 
-    def floor_loop() -> None:
-        for d in starts:
+    def floor_loop(days: list[date]) -> None:
+        for d in days:
             floor(d, 5)
 
-    def ours_loop() -> None:
+    def ours_loop(days: list[date]) -> None:
         f = cal.add_working_days
-        for d in starts:
+        for d in days:
             f(d, 5)
 
-    mine, bare = paired(ours_loop, floor_loop, len(starts), repeat)
+    mine, bare = paired(ours_loop, floor_loop, [starts], repeat)
     rows.append(("add_working_days(d, 5)", mine, bare, "floor: bare tuple lookup"))
 
-    def notice_loop() -> None:
-        for d in starts:
+    def notice_loop(days: list[date]) -> None:
+        for d in days:
             latest_notice_date(d)
 
-    def offset_loop() -> None:
+    def offset_loop(days: list[date]) -> None:
         f = cal.add_working_days
-        for d in starts:
+        for d in days:
             f(d, -6)
 
-    notice, offset = paired(notice_loop, offset_loop, len(starts), repeat)
+    notice, offset = paired(notice_loop, offset_loop, [starts], repeat)
     rows.append(("latest_notice_date(d)", notice, offset, "add_working_days(d, -6)"))
 
     worked = s.vn.weekend_workdays
@@ -172,27 +191,26 @@ def scalar_rows(s: Setup) -> list[Row]:
             n += d in worked or (d.weekday() < 5 and d not in vn)
         return n
 
-    fewer = few[: max(5, len(few) // 10)]
     for label, span in (("1 month", MONTH), ("1 year", YEAR)):
 
-        def count(span: timedelta = span) -> None:
+        def count(days: list[date], span: timedelta = span) -> None:
             f = cal.working_days_between
-            for d in fewer:
+            for d in days:
                 f(d, d + span)
 
-        def theirs_count(span: timedelta = span) -> None:
+        def theirs_count(days: list[date], span: timedelta = span) -> None:
             f = vn.get_working_days_count
-            for d in fewer:
+            for d in days:
                 f(d + timedelta(days=1), d + span)
 
-        def naive(span: timedelta = span) -> None:
-            for d in fewer:
+        def naive(days: list[date], span: timedelta = span) -> None:
+            for d in days:
                 naive_count(d, d + span)
 
         what = f"working_days_between, {label}"
-        rows.append((what, *paired(count, theirs_count, len(fewer), repeat),
+        rows.append((what, *paired(count, theirs_count, [fewer], repeat),
                      "holidays get_working_days_count"))  # fmt: skip
-        rows.append((what, *paired(count, naive, len(fewer), repeat), "naive day walk"))
+        rows.append((what, *paired(count, naive, [fewer], repeat), "naive day walk"))
     return rows
 
 
@@ -203,58 +221,49 @@ def batch_rows(s: Setup) -> list[Row]:
     np = _optional("numpy")
     if np is None:
         return []
-    size = 2_000 if s.smoke else 1_000_000
-    repeat = 2 if s.smoke else 5
+    size = 5_000 if s.smoke else 1_000_000
+    repeat = 3 if s.smoke else 5
     rng = np.random.default_rng(2019)
-    starts = np.array(s.starts, dtype="datetime64[D]")
-    days = rng.choice(starts, size)
+    days = rng.choice(np.array(s.starts, dtype="datetime64[D]"), size)
     steps = rng.integers(1, 23, size)  # numpy needs one roll per call: n > 0 here
     ends = days + rng.integers(0, 366, size)
     off = np.array(s.days_off, dtype="datetime64[D]")
     bdc = np.busdaycalendar(weekmask="1111100", holidays=off)
     cal = s.cal
-    rows: list[Row] = []
-    rows.append(
+    rows: list[Row] = [
         (f"is_working_day_many, {size:,} days", *paired(
-            lambda: cal.is_working_day_many(days),
-            lambda: np.is_busday(days, busdaycal=bdc), size, repeat),
-         "numpy is_busday")
-    )  # fmt: skip
-    rows.append(
+            cal.is_working_day_many, lambda d: np.is_busday(d, busdaycal=bdc), [days], repeat),
+         "numpy is_busday"),
         (f"add_working_days_many, {size:,} pairs", *paired(
-            lambda: cal.add_working_days_many(days, steps),
-            lambda: np.busday_offset(days, steps, roll="backward", busdaycal=bdc),
-            size, repeat),
-         "numpy busday_offset")
-    )  # fmt: skip
-    rows.append(
+            cal.add_working_days_many,
+            lambda d, n: np.busday_offset(d, n, roll="backward", busdaycal=bdc),
+            [days, steps], repeat),
+         "numpy busday_offset"),
         (f"working_days_between_many, {size:,} pairs", *paired(
-            lambda: cal.working_days_between_many(days, ends),
-            lambda: np.busday_count(days + 1, ends + 1, busdaycal=bdc), size, repeat),
-         "numpy busday_count")
-    )  # fmt: skip
-    listed = min(size, 2_000 if s.smoke else 100_000)
-    as_dates = days[:listed].tolist()
+            cal.working_days_between_many,
+            lambda a, b: np.busday_count(a + 1, b + 1, busdaycal=bdc), [days, ends], repeat),
+         "numpy busday_count"),
+    ]  # fmt: skip
+    listed = days[: min(size, 100_000)].tolist()
 
-    def one_by_one() -> None:
+    def one_by_one(chunk: list[date]) -> None:
         f = cal.add_working_days
-        for d in as_dates:
+        for d in chunk:
             f(d, 5)
 
     rows.append(
-        (f"add_working_days_many, list of {listed:,} dates", *paired(
-            lambda: cal.add_working_days_many(as_dates, 5), one_by_one, listed, repeat),
+        (f"add_working_days_many, list of {len(listed):,} dates", *paired(
+            lambda chunk: cal.add_working_days_many(chunk, 5), one_by_one, [listed], repeat),
          "a loop of add_working_days")
     )  # fmt: skip
     pd = None if s.smoke else _optional("pandas")
     if pd is not None:
-        some = min(size, 20_000)
-        index = pd.DatetimeIndex(days[:some])
+        some = days[:20_000]
         cbd = pd.offsets.CustomBusinessDay(5, calendar=bdc)
         rows.append(
-            (f"add_working_days_many(.., 5), {some:,} days", *paired(
-                lambda: cal.add_working_days_many(days[:some], 5),
-                lambda: index + cbd, some, repeat),
+            (f"add_working_days_many(.., 5), {len(some):,} days", *paired(
+                lambda d: cal.add_working_days_many(d, 5),
+                lambda d: pd.DatetimeIndex(d) + cbd, [some], repeat),
              "pandas CustomBusinessDay(5)")
         )  # fmt: skip
     return rows

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 SEED_000 = "seeds/000_724b3b7e51f48e6f.txt"
+_fromordinal = date.fromordinal
 
 
 def _notice_days(working_days: Any) -> int:
@@ -60,6 +61,11 @@ def latest_notice_date(
         else _notice_days(working_days)
     )
     cal = _default_calendar() if calendar is None else calendar_or_default(calendar)
+    # cal.add_working_days(inspection_day, -(n + 1)), its common case inlined: the
+    # (n + 1)-th working day before the inspection is at prefix[i] - n - 1.
+    i = inspection_day.toordinal() - cal._ord0
+    if 0 <= i < cal._n and cal._prefix[i] > n:
+        return _fromordinal(cal._ord0 + cal._working[cal._prefix[i] - n - 1])
     try:
         return cal.add_working_days(inspection_day, -(n + 1))
     except OutOfRangeError:
