@@ -12,8 +12,9 @@
   cannot express a make-up working Saturday.
 - Start-up as ratios against ``python -c pass`` in the same run.
 
-Ours and each peer are timed alternately within a repeat, so a ratio compares runs
-made at the same moment of a shared machine. Returns rows and lines for
+Times are CPU time (the machine is shared: wall time would mostly measure waiting
+for a core). Ours and each peer are timed alternately within a repeat, so a ratio
+compares runs made at the same moment. Returns rows and lines for
 ``run_all``; never asserts a time.
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import gc
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,9 +58,11 @@ CHUNKS = 5
 
 
 def _seconds(fn: Callable[..., object], columns: Sequence[Any]) -> float:
-    start = time.perf_counter()
+    """CPU seconds per item of ``fn(*columns)``: on a shared machine, wall time would
+    mostly measure the time spent waiting for a core."""
+    start = time.process_time()
     fn(*columns)
-    return (time.perf_counter() - start) / len(columns[0])
+    return (time.process_time() - start) / len(columns[0])
 
 
 def paired(
@@ -349,9 +353,11 @@ def startup_rows(s: Setup) -> list[Row]:
     }
 
     def run(argv: Sequence[str]) -> float:
-        start = time.perf_counter()
+        """CPU seconds (user and system) the command took."""
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run(argv, env=env, check=True, capture_output=True)
-        return time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
     for argv in commands.values():
         run(argv)  # writes the bytecode
