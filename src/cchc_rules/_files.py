@@ -1,17 +1,98 @@
 """Reading input files: one place that turns I/O and decoding failures into clear
-``InvalidInputError`` s naming the file."""
+``InvalidInputError`` s naming the file, and that bounds what a file may hold."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import csv
 import errno
 import json
+import os
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ._messages import Message
+from ._messages import Message, Row, quoted
 from .errors import InvalidInputError
+
+
+class Limits:
+    """Bounds on every input the library reads, so a hostile or broken file (a
+    device that never ends, a cell of a gigabyte, nesting a million deep) is a
+    clear error, not a memory or stack exhaustion. Change them on
+    :data:`cchc_rules.io.LIMITS` (the command line: ``--max-input-mb``).
+
+    - ``input_bytes``: largest file read, in bytes (default 256 MiB, about three
+      million assessment rows);
+    - ``cell_characters``: longest CSV cell (default 131,072, Python's own);
+    - ``number_digits``: longest whole number in a file (default 4,300, Python's
+      own limit on converting text to ``int``);
+    - nesting depth is bounded by the interpreter's recursion limit: JSON, TOML
+      and a CSV ``findings`` cell nested deeper are refused with a clear error.
+    """
+
+    __slots__ = ("cell_characters", "input_bytes", "number_digits")
+
+    def __init__(self) -> None:
+        self.input_bytes = 256 * 2**20
+        self.cell_characters = 131_072
+        self.number_digits = 4_300
+
+    def __repr__(self) -> str:
+        return (
+            f"Limits(input_bytes={self.input_bytes}, cell_characters={self.cell_characters}, "
+            f"number_digits={self.number_digits})"
+        )
+
+
+LIMITS = Limits()
+"""The limits in force (one per process)."""
+
+
+def check_path_text(file: Path) -> None:
+    """A path the operating system can be asked about (no NUL, no lone surrogate)."""
+    text = str(file)
+    try:
+        if "\x00" in text:
+            raise ValueError(text)
+        os.fsencode(text)
+    except (UnicodeError, ValueError):
+        raise InvalidInputError(
+            Message("{file} is not a usable file name", file=ascii(text))
+        ) from None
+
+
+def read_bytes(file: Path) -> bytearray:
+    """The file's bytes, at most ``LIMITS.input_bytes`` of them; a larger file (or a
+    device that never ends, like ``/dev/zero``) is an error saying how to raise the
+    limit."""
+    check_path_text(file)
+    limit = LIMITS.input_bytes
+    data = bytearray()
+    try:
+        with file.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            while size <= limit and len(data) <= limit:  # a device reports size 0
+                chunk = handle.read(min(2**20, limit + 1 - len(data)))
+                if not chunk:
+                    break
+                data += chunk
+    except OSError as exc:
+        raise InvalidInputError(
+            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
+        ) from None
+    if size > limit or len(data) > limit:
+        raise InvalidInputError(
+            Message(
+                "{file} is larger than {limit} MiB, the most cchc-rules reads; raise the "
+                "limit with --max-input-mb (or cchc_rules.io.LIMITS.input_bytes)",
+                file=file,
+                limit=f"{limit / 2**20:g}",
+            )
+        )
+    return data
 
 
 def read_text(file: Path, encoding: str | None = None) -> str:
@@ -20,12 +101,7 @@ def read_text(file: Path, encoding: str | None = None) -> str:
     anything else is refused with the advice to save as CSV UTF-8, since guessing a
     legacy code page (Windows-1258, TCVN3) would give wrong letters, not an error.
     """
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InvalidInputError(
-            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
-        ) from None
+    data = read_bytes(file)
     if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"
     try:
@@ -99,23 +175,61 @@ def parse_json(text: str, file: Path) -> Any:
             Message(
                 "{file} has the key {key} twice in one object; keep one",
                 file=file,
-                key=repr(exc.args[0]),
+                key=quoted(exc.args[0]),
             )
         ) from None
-    except json.JSONDecodeError as exc:
+    except (RecursionError, ValueError) as exc:
         raise InvalidInputError(
-            Message(
-                "{file} is not valid JSON: {reason}",
-                file=file,
-                reason=Message(
-                    "{detail}: line {line} column {column} (char {char})",
-                    detail=exc.msg,
-                    line=exc.lineno,
-                    column=exc.colno,
-                    char=exc.pos,
-                ),
-            )
+            Message("{file} is not valid JSON: {reason}", file=file, reason=parse_reason(exc))
         ) from None
+
+
+def parse_reason(exc: BaseException) -> str:
+    """Why a JSON or TOML parser refused its text, translatable for the bounds."""
+    if isinstance(exc, RecursionError):
+        return Message("nested too deeply")
+    if isinstance(exc, json.JSONDecodeError):
+        return Message(
+            "{detail}: line {line} column {column} (char {char})",
+            detail=exc.msg,
+            line=exc.lineno,
+            column=exc.colno,
+            char=exc.pos,
+        )
+    if "digits" in str(exc):  # int() refusing a number over sys.get_int_max_str_digits()
+        return Message("a whole number has more than {limit} digits", limit=LIMITS.number_digits)
+    return str(exc)
+
+
+def apply_cell_limit() -> None:
+    """Give the ``csv`` module the cell limit in force (it keeps one per process)."""
+    if csv.field_size_limit() != LIMITS.cell_characters:
+        csv.field_size_limit(LIMITS.cell_characters)
+
+
+@contextlib.contextmanager
+def csv_errors(file: object, line: Callable[[], int] | None = None) -> Iterator[None]:
+    """Read a CSV inside this block: the parser's own failures (a cell longer than
+    ``LIMITS.cell_characters``, a NUL byte) become errors naming the file and the
+    row ``line()`` says is being read."""
+    apply_cell_limit()
+    try:
+        yield
+    except csv.Error as exc:
+        where = Row(max(1, line())) if line is not None else Row(1)
+        raise InvalidInputError(
+            Message("{file}, {where}: {reason}", file=file, where=where, reason=csv_reason(exc))
+        ) from None
+
+
+def csv_reason(exc: csv.Error) -> str:
+    """Why the ``csv`` parser stopped, translatable for the cell-size bound."""
+    if "field larger" in str(exc):
+        return Message(
+            "a cell is longer than {limit} characters, the most cchc-rules reads",
+            limit=LIMITS.cell_characters,
+        )
+    return str(exc)
 
 
 def os_reason(exc: OSError) -> str:

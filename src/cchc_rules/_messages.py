@@ -22,6 +22,7 @@ English only; pass a message as a parameter of another to keep it translatable.
 from __future__ import annotations
 
 import functools
+import reprlib
 import tomllib
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
@@ -33,12 +34,57 @@ __all__ = [
     "catalogue",
     "join",
     "localize",
+    "quoted",
     "said",
+    "shown",
     "untranslated",
 ]
 
 LANGUAGES: Final = ("vi", "en")
 """The languages messages are written in. English is the source language."""
+
+
+SHOWN_CHARACTERS: Final = 200
+"""Most characters of an arrived value a message shows (a 200 KiB cell is cut)."""
+
+
+def shown(value: object, limit: int = SHOWN_CHARACTERS) -> str:
+    """``str(value)`` for a message, whatever ``value`` is: an integer too long for
+    ``str`` (over 4,300 digits) is described by its size, a structure nested too
+    deep for ``repr`` is abbreviated, and anything longer than ``limit`` characters
+    is cut with a note of its length.
+
+    >>> shown(10**5000), shown("x" * 300, 10)
+    ('an integer of about 5001 digits', 'xxxxxxxxxx… (300 characters)')
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 14_000:
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except (RecursionError, ValueError, MemoryError):
+        text = reprlib.repr(value)
+    except Exception:  # a caller's object whose __str__ fails is shown by type
+        text = f"<{type(value).__name__}>"
+    if len(text) > limit:
+        text = f"{text[:limit]}… ({len(text)} characters)"
+    return text
+
+
+def quoted(value: object) -> str:
+    """``repr`` for text, :func:`shown` for anything else, safely (an arrived value in
+    a message).
+
+    >>> quoted("abc"), quoted(120)
+    ("'abc'", '120')
+    """
+    if isinstance(value, str):
+        return shown(repr(value))
+    try:
+        return shown(value if isinstance(value, int) else repr(value))
+    except (RecursionError, ValueError, MemoryError):
+        return shown(reprlib.repr(value))
+    except Exception:
+        return f"<{type(value).__name__}>"
 
 
 class Message(str):
@@ -48,7 +94,7 @@ class Message(str):
     params: Mapping[str, str]
 
     def __new__(cls, template: str, /, **params: object) -> Message:
-        values = {k: v if isinstance(v, str) else str(v) for k, v in params.items()}
+        values = {k: v if isinstance(v, str) else shown(v) for k, v in params.items()}
         self = super().__new__(cls, template.format(**values))
         self.template = template
         self.params = values

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ._messages import Message
+from ._messages import Message, quoted
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
 __all__ = [
@@ -26,6 +26,8 @@ __all__ = [
     "optional_text",
     "parse_day",
     "to_decimal",
+    "typed",
+    "typed_tuple",
 ]
 
 
@@ -42,7 +44,7 @@ def check_date(field: str, value: Any) -> dt.date:
                 "{field} must be a date, not a datetime (got {value}); "
                 "pass value.date() after converting it to Vietnam time",
                 field=field,
-                value=repr(value),
+                value=quoted(value),
             )
         )
     if not isinstance(value, dt.date):
@@ -50,10 +52,20 @@ def check_date(field: str, value: Any) -> dt.date:
     return value
 
 
+MAX_INT_DIGITS = 4_300
+"""Most digits of any whole number the library takes (Python's own limit on
+converting between ``int`` and text, so every accepted number can be printed)."""
+MAX_INT_BITS = 14_280  # 2**14_280 has 4,299 digits
+
+
 def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
     """An ``int`` (never a ``bool``), optionally at least ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError.for_field(field, "an integer", value)
+    if value.bit_length() > MAX_INT_BITS:
+        raise InvalidInputError.for_field(
+            field, Message("must have at most {digits} digits", digits=MAX_INT_DIGITS), value
+        )
     if minimum is not None and value < minimum:
         raise InvalidInputError.for_field(
             field, Message("must be at least {minimum}", minimum=minimum), value
@@ -90,6 +102,34 @@ def check_path(field: str, value: Any) -> Path:
     if not isinstance(value, str | os.PathLike) or not str(value).strip():
         raise InvalidTypeError.for_field(field, "a file path", value)
     return Path(value)
+
+
+def typed(*types: type, optional: bool = False) -> Any:
+    """An ``attrs`` validator: the value is an instance of one of ``types`` (never a
+    ``bool`` where ``int`` is asked for), or ``None`` when ``optional``. For the
+    classes the library builds itself (results, steps), so one built by hand is
+    checked too."""
+    names = " or ".join(t.__name__ for t in types) + (" or None" if optional else "")
+    expected = Message("an instance of {names}", names=names)
+
+    def check(_instance: Any, attribute: Any, value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise InvalidTypeError.for_field(attribute.name, expected, value)
+
+    return check
+
+
+def typed_tuple(item: type) -> Any:
+    """An ``attrs`` validator: a tuple whose items are all instances of ``item``."""
+    expected = Message("a tuple of {names}", names=item.__name__)
+
+    def check(_instance: Any, attribute: Any, value: Any) -> None:
+        if not isinstance(value, tuple) or not all(isinstance(v, item) for v in value):
+            raise InvalidTypeError.for_field(attribute.name, expected, value)
+
+    return check
 
 
 def check_bool(field: str, value: Any) -> bool:

@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ._validate import check_bool, check_date, check_text, typed
 from .law import Provenance, Source
 
 __all__ = [
@@ -46,11 +47,11 @@ class SpecialDay:
     off) and ``True`` for a make-up working day that falls on a weekend.
     """
 
-    day: date
-    working: bool
-    name_vi: str
-    name_en: str
-    source: Source
+    day: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    working: bool = attrs.field(validator=lambda _i, a, v: check_bool(a.name, v))
+    name_vi: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    name_en: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    source: Source = attrs.field(validator=typed(Source))
 
     def to_dict(self) -> dict[str, Any]:
         return {

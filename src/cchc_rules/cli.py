@@ -8,18 +8,19 @@ unreadable input. Errors go to stderr as plain sentences, in the language of
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from . import demo
-from ._files import os_reason
-from ._messages import LANGUAGES, Message, localize, said
+from ._files import LIMITS, os_reason
+from ._messages import LANGUAGES, Message, localize, quoted, said
 from ._table import render
 from .calendar import (
     DEFAULT_FIRST_YEAR,
@@ -118,7 +119,7 @@ def _iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise _bad_argument(
-            Message("expected a date as YYYY-MM-DD (got {value})", value=repr(text))
+            Message("expected a date as YYYY-MM-DD (got {value})", value=quoted(text))
         ) from None
 
 
@@ -129,7 +130,7 @@ def _non_negative(text: str) -> int:
         value = -1
     if value < 0:
         raise _bad_argument(
-            Message("expected a whole number of days, 0 or more (got {value})", value=repr(text))
+            Message("expected a whole number of days, 0 or more (got {value})", value=quoted(text))
         )
     return value
 
@@ -186,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("table", "json"), default="table")
     _lang(report)
     report.add_argument("--output", type=Path, help="write to this file (atomically)")
+    _max_input(report)
 
     tally = commands.add_parser("tally", help="count tasks by status from a CSV or JSON file")
     tally.add_argument("file", type=Path, help="CSV or JSON with title,due[,completed,...]")
@@ -196,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     _calendar_changes(tally)
     _lang(tally)
     _encoding(tally)
+    _max_input(tally)
 
     rulebook = commands.add_parser(
         "rulebook",
@@ -269,6 +272,25 @@ def _common(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--rulebook", type=Path, help="a rulebook file (TOML, JSON or CSV)")
     _lang(cmd)
     cmd.add_argument("--output", type=Path, help="write to this file (atomically)")
+    _max_input(cmd)
+
+
+def _max_input(cmd: argparse.ArgumentParser) -> None:
+    limit = LIMITS.input_bytes // 2**20
+    cmd.add_argument(
+        "--max-input-mb",
+        type=_positive_mb,
+        metavar="MB",
+        help=f"read input files up to this many MiB (default {limit})",
+    )
+
+
+def _positive_mb(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and 0 < len(text) <= 7 and int(text) > 0):
+        raise _bad_argument(
+            Message("expected a whole number of MiB, 1 or more (got {value})", value=quoted(text))
+        )
+    return int(text)
 
 
 def _day(text: str) -> dt.date:
@@ -280,7 +302,7 @@ def _day(text: str) -> dt.date:
 
 def _year(text: str) -> int:
     if not text.isdigit():
-        raise _bad_argument(Message("expected a year like 2019 (got {value})", value=repr(text)))
+        raise _bad_argument(Message("expected a year like 2019 (got {value})", value=quoted(text)))
     return int(text)
 
 
@@ -707,7 +729,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _TYPE_ERRORS.clear()  # only this run's argument messages
     try:
         args = build_parser().parse_args(argv)
-        return _COMMANDS[args.command](args, sys.stdout)
+        with _input_limit(getattr(args, "max_input_mb", None)):
+            return _COMMANDS[args.command](args, sys.stdout)
     except _UsageError as exc:
         print(localize(exc.args[0], lang), file=sys.stderr)
         return EXIT_USAGE
@@ -731,6 +754,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+@contextlib.contextmanager
+def _input_limit(megabytes: int | None) -> Iterator[None]:
+    """``--max-input-mb`` for this run only (main may run many times in a process)."""
+    before = LIMITS.input_bytes
+    if megabytes is not None:
+        LIMITS.input_bytes = megabytes * 2**20
+    try:
+        yield
+    finally:
+        LIMITS.input_bytes = before
 
 
 def _lang_in(argv: Sequence[str]) -> str:

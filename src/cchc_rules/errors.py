@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import LANGUAGES, Message, join, localize
+from ._messages import LANGUAGES, Message, join, localize, quoted, shown
 
 __all__ = [
     "CchcError",
@@ -45,23 +45,30 @@ __all__ = [
 
 
 def got(value: object) -> str:
-    """How an arrived value is shown in a message: ``repr`` for text, ``str`` else.
+    """How an arrived value is shown in a message: ``repr`` for text, ``str`` else,
+    cut to a readable length (see :func:`~cchc_rules._messages.shown`).
 
-    >>> got("abc"), got(120), got(None)
-    ("'abc'", '120', 'None')
+    >>> got("abc"), got(120), got(None), got(10**5000)
+    ("'abc'", '120', 'None', 'an integer of about 5001 digits')
     """
-    if isinstance(value, str):
-        return repr(value)
-    return str(value)
+    return quoted(value) if isinstance(value, str) else shown(value)
+
+
+def _text(field: str, value: Any) -> str:
+    """``value`` if it is text (a helper of an error class given anything else
+    raises a clear error, not an AttributeError from deep inside)."""
+    if not isinstance(value, str):
+        raise InvalidTypeError.for_field(field, "text", value)
+    return value
 
 
 @attrs.frozen
 class Problem:
     """One located failure: where (``row 3``, ``$[2].findings[0]``), which field, why."""
 
-    location: str
-    field: str
-    message: str
+    location: str = attrs.field(validator=lambda _i, a, v: _text(a.name, v))
+    field: str = attrs.field(validator=lambda _i, a, v: _text(a.name, v))
+    message: str = attrs.field(validator=lambda _i, a, v: _text(a.name, v))
 
     def __str__(self) -> str:
         return self.render("en")
@@ -105,12 +112,13 @@ class InvalidInputError(CchcError, ValueError):
     def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
         # ``message`` is a Message wherever the library raises, so it can be
         # translated; a plain str from a caller is shown as it is.
-        super().__init__(message)
-        self.problems = tuple(problems)
+        super().__init__(_text("message", message))
+        self.problems = _problems(problems)
 
     @classmethod
     def for_field(cls, field: str, expected: str, value: Any) -> InvalidInputError:
         """``<field> <expected> (got <value>)``, the house style of every message."""
+        _text("field", field)
         return cls(
             Message(
                 "{field} {expected} (got {value})",
@@ -123,7 +131,8 @@ class InvalidInputError(CchcError, ValueError):
     @classmethod
     def collected(cls, problems: Iterable[Problem], what: str = "input") -> InvalidInputError:
         """One error carrying every problem, each on a line of its own."""
-        found = tuple(problems)
+        found = _problems(problems)
+        _text("what", what)
         head = (
             Message("{what} has {count} problem:", what=what, count=1)
             if len(found) == 1
@@ -147,6 +156,9 @@ class InvalidTypeError(CchcError, TypeError):
 
     @classmethod
     def for_field(cls, field: str, expected: str, value: Any) -> InvalidTypeError:
+        """``<field> must be <expected> (got <type> <value>)``."""
+        if not isinstance(field, str):
+            raise InvalidTypeError.for_field("field", "text", field)
         return cls(
             Message(
                 "{field} must be {expected} (got {type} {value})",
@@ -158,9 +170,21 @@ class InvalidTypeError(CchcError, TypeError):
         )
 
 
+def _problems(problems: Any) -> tuple[Problem, ...]:
+    if isinstance(problems, str | Problem) or not isinstance(problems, Iterable):
+        raise InvalidTypeError.for_field("problems", "a list of Problem", problems)
+    found = tuple(problems)
+    for item in found:
+        if not isinstance(item, Problem):
+            raise InvalidTypeError.for_field("problems", "a list of Problem", item)
+    return found
+
+
 def _phrase(expected: str) -> Message:
     """What was expected, translatable: a literal phrase is its own template (braces
     in a caller's phrase are kept as text)."""
+    if not isinstance(expected, str):
+        raise InvalidTypeError.for_field("expected", "text", expected)
     if isinstance(expected, Message):
         return expected
     return Message(expected.replace("{", "{{").replace("}", "}}"))

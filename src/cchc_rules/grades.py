@@ -18,6 +18,7 @@ import unicodedata
 from typing import Any
 
 from ._messages import Message
+from ._validate import check_int
 from .errors import InvalidInputError
 
 __all__ = ["Grade"]
@@ -54,7 +55,9 @@ class Grade(enum.Enum):
         return _RANK[self] < _RANK[other]
 
     def lowered(self, levels: int) -> Grade:
-        """This grade lowered by ``levels`` (never below the lowest level)."""
+        """This grade lowered by ``levels``, 0 or more (never below the lowest level)."""
+        if type(levels) is not int or levels < 0:
+            check_int("levels", levels, minimum=0)
         return _BY_RANK[max(0, _RANK[self] - levels)]
 
     @classmethod

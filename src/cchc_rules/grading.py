@@ -32,7 +32,15 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
-from ._validate import check_bool, check_iterable, check_text, check_year, optional_text
+from ._validate import (
+    check_bool,
+    check_iterable,
+    check_text,
+    check_year,
+    optional_text,
+    typed,
+    typed_tuple,
+)
 from .errors import InvalidTypeError
 from .grades import Grade
 from .law import Source
@@ -604,9 +612,9 @@ class BatchResult:
     """Verdicts in input order, a count per grade (every grade listed, highest
     first), and every unverified parameter any verdict used."""
 
-    verdicts: tuple[Verdict, ...]
-    summary: dict[Grade, int]
-    unverified: tuple[str, ...]
+    verdicts: tuple[Verdict, ...] = attrs.field(validator=typed_tuple(Verdict))
+    summary: dict[Grade, int] = attrs.field(validator=typed(dict))
+    unverified: tuple[str, ...] = attrs.field(validator=typed_tuple(str))
 
 
 def grade_many(
@@ -721,7 +729,9 @@ def _explain(verdict: Verdict, lang: Lang) -> str:
 def records(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
     """Flat rows for notebooks (``pandas.DataFrame(records(vs))``), without the trace."""
     rows = []
-    for v in verdicts:
+    for i, v in enumerate(check_iterable("verdicts", verdicts)):
+        if not isinstance(v, Verdict):
+            raise InvalidTypeError.for_field(f"verdicts[{i}]", "a Verdict", v)
         d = v._row()
         d["findings"] = len(v.assessment.findings)
         d["unverified"] = ", ".join(v.unverified)

@@ -26,8 +26,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._columns import canonical_header
-from ._files import check_encoding, csv_delimiter, nfc, parse_json, read_text
-from ._messages import Message, Row, said
+from ._files import (
+    LIMITS,
+    check_encoding,
+    csv_delimiter,
+    csv_errors,
+    nfc,
+    parse_json,
+    parse_reason,
+    read_text,
+)
+from ._messages import Message, Row, quoted, said
 from ._validate import check_path, check_text, check_year, optional_text, parse_day
 from .errors import CchcError, InvalidInputError, Problem
 from .grades import Grade
@@ -41,6 +50,7 @@ from .units import Head, Unit, UnitKind
 
 __all__ = [
     "ASSESSMENT_COLUMNS",
+    "LIMITS",
     "PUBLISHED_GRADE",
     "SCHEMAS",
     "TASK_COLUMNS",
@@ -74,7 +84,9 @@ OPTIONAL_COLUMNS = ("parent_kind", "findings")
 
 def _strict_bool(value: Any, _type: Any) -> bool:
     if not isinstance(value, bool):
-        raise InvalidInputError(Message("must be true or false (got {value})", value=repr(value)))
+        raise InvalidInputError(
+            Message("must be true or false (got {value})", value=quoted(value))
+        )
     return value
 
 
@@ -87,7 +99,7 @@ def _optional_str(value: Any, _type: Any) -> str | None:
 
 
 def _bad_text(value: Any) -> str:
-    raise InvalidInputError(Message("must be text (got {value})", value=repr(value)))
+    raise InvalidInputError(Message("must be text (got {value})", value=quoted(value)))
 
 
 @functools.cache
@@ -127,10 +139,11 @@ def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], li
     if isinstance(value, str):  # a CSV cell holding the JSON list
         try:
             value = json.loads(value)
-        except json.JSONDecodeError as exc:
+        except (RecursionError, ValueError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else parse_reason(exc)
             return (), [
                 Problem(
-                    path, "", Message("must be a JSON list of findings ({reason})", reason=exc.msg)
+                    path, "", Message("must be a JSON list of findings ({reason})", reason=reason)
                 )
             ]
     import cattrs
@@ -302,7 +315,7 @@ def _unit(
             Message(
                 "parent kind of {parent} is unknown: add a row for it or a parent_kind column "
                 "(DEPARTMENT or DISTRICT)",
-                parent=repr(parent_name),
+                parent=quoted(parent_name),
             )
         )
     return Unit(name, kind, Unit(parent_name, parent_kind))
@@ -313,11 +326,11 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _parse_year(value: Any) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInputError(
-            Message("year must be a whole number like 2019 (got {value})", value=repr(value))
+            Message("year must be a whole number like 2019 (got {value})", value=quoted(value))
         )
     return check_year("year", value)
 
@@ -345,7 +358,8 @@ def read_rows(
             )
         return data, [f"$[{i}]" for i in range(len(data))]
     reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
-    header = canonical_header(reader.fieldnames or [], file)
+    with csv_errors(file, lambda: reader.line_num + 1):
+        header = canonical_header(reader.fieldnames or [], file)
     missing = [c for c in required if c not in header]
     if missing:
         raise InvalidInputError(
@@ -362,17 +376,18 @@ def read_rows(
     reader.fieldnames = [h or f"{_EXTRA_CELLS}{i}" for i, h in enumerate(header)]
     rows: list[dict[str, Any]] = []
     where: list[str] = []
-    for row in reader:
-        extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
-        if extra and any(cell.strip() for cell in extra):
-            row[_EXTRA_CELLS] = "yes"
-        if all(not v or not v.strip() for v in row.values()):
-            continue  # a blank row, as spreadsheets leave at the end
-        for key in [k for k in row if k.startswith(_EXTRA_CELLS) and k != _EXTRA_CELLS]:
-            if row.pop(key).strip():
+    with csv_errors(file, lambda: reader.line_num + 1):
+        for row in reader:
+            extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
+            if extra and any(cell.strip() for cell in extra):
                 row[_EXTRA_CELLS] = "yes"
-        rows.append(dict(row))
-        where.append(Row(reader.line_num))
+            if all(not v or not v.strip() for v in row.values()):
+                continue  # a blank row, as spreadsheets leave at the end
+            for key in [k for k in row if k.startswith(_EXTRA_CELLS) and k != _EXTRA_CELLS]:
+                if row.pop(key).strip():
+                    row[_EXTRA_CELLS] = "yes"
+            rows.append(dict(row))
+            where.append(Row(reader.line_num))
     return rows, where
 
 

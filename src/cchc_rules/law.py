@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._messages import Message
-from ._validate import check_date, check_text, optional_text
+from ._validate import check_date, check_iterable, check_text, optional_text
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
 __all__ = ["DatedParameter", "DatedValue", "Provenance", "Source", "as_source"]
@@ -138,7 +138,7 @@ class DatedValue(Generic[T]):
 
     value: T
     valid_from: dt.date = attrs.field(converter=_valid_from)
-    source: Source
+    source: Source = attrs.field(validator=lambda _i, _a, v: _is_source("source", v))
     valid_until: dt.date | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -154,11 +154,20 @@ class DatedValue(Generic[T]):
                 )
 
     def in_force_on(self, day: dt.date) -> bool:
+        check_date("day", day)
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
+def _is_source(field: str, value: Any) -> None:
+    if not isinstance(value, Source):
+        raise InvalidTypeError.for_field(field, "a Source", value)
+
+
 def _sorted_values(values: Any) -> tuple[DatedValue[Any], ...]:
-    items = tuple(values)
+    items = tuple(check_iterable("values", values))
+    for i, item in enumerate(items):
+        if not isinstance(item, DatedValue):
+            raise InvalidTypeError.for_field(f"values[{i}]", "a DatedValue", item)
     if not items:
         raise InvalidInputError(Message("a dated parameter needs at least one value (got none)"))
     return tuple(sorted(items, key=lambda v: v.valid_from))
@@ -182,7 +191,7 @@ class DatedParameter(Generic[T]):
 (first value from 2018-10-09)
     """
 
-    name: str
+    name: str = attrs.field(converter=lambda v: check_text("name", v))
     values: tuple[DatedValue[T], ...] = attrs.field(converter=_sorted_values)
 
     def __attrs_post_init__(self) -> None:

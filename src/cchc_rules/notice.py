@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ._messages import Message
-from ._validate import check_bool, check_date, check_int
+from ._validate import check_bool, check_date, check_int, typed
 from .calendar import WorkingCalendar, _default_calendar, calendar_or_default
 from .errors import InvalidInputError, OutOfRangeError
 from .law import Source, as_source
@@ -111,12 +111,14 @@ class NoticeRequirement:
     the answer used a day after the calendar's ``confirmed_through`` (a year whose
     official schedule of days off is not yet published)."""
 
-    inspection_day: date
-    unannounced: bool
-    working_days: int
-    latest_notice: date | None
-    source: Source
-    provisional: bool = attrs.field(default=False, kw_only=True)
+    inspection_day: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    unannounced: bool = attrs.field(validator=lambda _i, a, v: check_bool(a.name, v))
+    working_days: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    latest_notice: date | None = attrs.field(validator=typed(date, optional=True))
+    source: Source = attrs.field(validator=typed(Source))
+    provisional: bool = attrs.field(
+        default=False, validator=lambda _i, a, v: check_bool(a.name, v), kw_only=True
+    )
 
     @property
     def required(self) -> bool:

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 import attrs
 
 from ._messages import Message
-from ._validate import check_date, check_int, check_year
+from ._validate import check_date, check_int, check_text, check_year, typed
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidTypeError, OutOfRangeError
 from .law import Provenance, Source
@@ -126,12 +126,12 @@ class ReportingPeriod:
     """One reporting period: ``start``–``end`` inclusive, report ``due`` (already
     rolled to a working day), and the sources of the period and of its due day."""
 
-    label: str
-    start: date
-    end: date
-    due: date
-    source: Source
-    due_source: Source
+    label: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    start: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    end: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    due: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    source: Source = attrs.field(validator=typed(Source))
+    due_source: Source = attrs.field(validator=typed(Source))
 
 
 def reporting_periods(
@@ -176,6 +176,17 @@ def reporting_periods(
         start = start_dt.date()
         end = start + relativedelta(months=months) - timedelta(days=1)
         label = f"Q{i + 1}/{year}" if months == 3 else f"{start.month:02d}/{year}"
-        due = cal.next_working_day(end + timedelta(days=due_days_after))
+        try:
+            last = end + timedelta(days=due_days_after)
+        except OverflowError:
+            raise OutOfRangeError(
+                Message(
+                    "{amount} {unit} from {start} is beyond any calendar",
+                    amount=due_days_after,
+                    unit="days",
+                    start=end.isoformat(),
+                )
+            ) from None
+        due = cal.next_working_day(last)
         periods.append(ReportingPeriod(label, start, end, due, REPORTING_SOURCE, due_source))
     return tuple(periods)

@@ -28,14 +28,17 @@ from typing import Any, Literal
 
 import attrs
 
-from ._messages import Message
+from ._messages import Message, quoted
 from ._validate import (
+    MAX_INT_DIGITS,
     check_date,
     check_int,
     check_iterable,
     check_text,
     optional_text,
     to_decimal,
+    typed,
+    typed_tuple,
 )
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidInputError, InvalidTypeError
@@ -123,7 +126,7 @@ class Task:
                         field=name,
                         assigned=self.assigned.isoformat(),
                         day=value.isoformat(),
-                        title=repr(self.title),
+                        title=quoted(self.title),
                     )
                 )
 
@@ -197,7 +200,8 @@ def percent_of(part: int, whole: int, places: int = 1) -> Decimal:
     quotient, remainder = divmod(part * 100 * 10**places, whole)
     if 2 * remainder >= whole:
         quotient += 1
-    return Decimal(quotient).scaleb(-places).quantize(Decimal(10) ** -places)
+    # Exact at any size: scaleb and quantize would round to the context's 28 digits.
+    return Decimal((0, Decimal(quotient).as_tuple().digits, -places))
 
 
 def _places(stated: Decimal) -> int:
@@ -352,10 +356,17 @@ FIELD_LABELS_VI = {
 }
 
 
+_COUNT = re.compile(r"\s*-?\d+\s*")
+
+
 def _to_count(field: str, value: Any) -> int | None:
     if value is None:
         return None
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+    if isinstance(value, str) and _COUNT.fullmatch(value):
+        if len(value.strip().lstrip("-")) > MAX_INT_DIGITS:
+            raise InvalidInputError.for_field(
+                field, Message("must have at most {digits} digits", digits=MAX_INT_DIGITS), value
+            )
         value = int(value)
     return check_int(field, value, minimum=0)
 
@@ -441,13 +452,13 @@ class Discrepancy:
     """One inconsistency in published figures. ``field`` is the stated figure that
     disagrees; ``related`` the figures it was checked against."""
 
-    field: str
-    stated: int | Decimal
-    expected: int | Decimal | None
-    message: str
-    message_vi: str
-    kind: DiscrepancyKind
-    related: tuple[str, ...] = ()
+    field: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    stated: int | Decimal = attrs.field(validator=typed(int, Decimal))
+    expected: int | Decimal | None = attrs.field(validator=typed(int, Decimal, optional=True))
+    message: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    message_vi: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    kind: DiscrepancyKind = attrs.field(validator=typed(DiscrepancyKind))
+    related: tuple[str, ...] = attrs.field(default=(), validator=typed_tuple(str))
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -490,6 +501,8 @@ def check_percentage(
     >>> check_percentage(39, 42, "92,8").message           # 39/42 staff quota = 92.857...
     'percentage: stated 92.8%, but 39 of 42 is 92.86%, which rounds to 92.9% at 1 decimal place'
     """
+    field = check_text("field", field)
+    label_vi = check_text("label_vi", label_vi)
     stated_pct = _to_percentage(field, stated)
     if stated_pct is None:
         raise InvalidTypeError.for_field(field, "a percentage", stated)

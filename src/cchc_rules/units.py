@@ -22,8 +22,8 @@ from typing import Any
 
 import attrs
 
-from ._messages import Message
-from ._validate import check_bool, check_date, check_text
+from ._messages import Message, quoted
+from ._validate import check_bool, check_date, check_text, typed
 from .errors import InvalidInputError, InvalidTypeError
 from .law import Provenance, Source
 
@@ -140,8 +140,8 @@ class Unit:
                         "parent of {kind} {name} must be empty: departments and districts "
                         "answer to the city (got {parent})",
                         kind=self.kind.name,
-                        name=repr(self.name),
-                        parent=repr(self.parent.name),
+                        name=quoted(self.name),
+                        parent=quoted(self.parent.name),
                     )
                 )
             return
@@ -154,7 +154,7 @@ class Unit:
                 Message(
                     "parent of {kind} {name} must be a {wanted} (got None)",
                     kind=self.kind.name,
-                    name=repr(self.name),
+                    name=quoted(self.name),
                     wanted=wanted,
                 )
             )
@@ -163,10 +163,10 @@ class Unit:
                 Message(
                     "parent of {kind} {name} must be a {wanted} (got {parent_kind} {parent})",
                     kind=self.kind.name,
-                    name=repr(self.name),
+                    name=quoted(self.name),
                     wanted=wanted,
                     parent_kind=self.parent.kind.name,
-                    parent=repr(self.parent.name),
+                    parent=quoted(self.parent.name),
                 )
             )
 
@@ -230,9 +230,9 @@ class Evaluator:
     """The answer to "who evaluates this head?": a role, the unit whose head acts
     (``None`` for the city chairman), and the source of the rule."""
 
-    role: EvaluatorRole
-    unit: Unit | None
-    source: Source
+    role: EvaluatorRole = attrs.field(validator=typed(EvaluatorRole))
+    unit: Unit | None = attrs.field(validator=typed(Unit, optional=True))
+    source: Source = attrs.field(validator=typed(Source))
 
 
 _CHAIRMAN_RULE = Source(

@@ -31,8 +31,8 @@ from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
-from .._files import parse_json, read_text
-from .._messages import Message, Row, said
+from .._files import parse_json, parse_reason, read_text
+from .._messages import Message, Row, quoted, said
 from .._validate import check_path, check_text, check_year, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
@@ -108,6 +108,9 @@ class Bands:
             )
 
     def grade_for(self, score: Decimal) -> Grade:
+        """The grade of an index ``score`` (0–100)."""
+        if type(score) is not Decimal or not score.is_finite():
+            score = _score("score", score)
         if score >= self.excellent:
             return Grade.EXCELLENT
         if score >= self.good:
@@ -191,6 +194,23 @@ class Rulebook:
     finding_demotion: DatedParameter[int]
     mitigated_finding_demotion: DatedParameter[int]
     index_year_offset: DatedParameter[int]
+
+    def __attrs_post_init__(self) -> None:
+        """A rulebook built by hand is checked as one read from a file is: text,
+        sources, and every dated value of the right kind."""
+        check_text("id", self.id)
+        check_text("name", self.name)
+        if not isinstance(self.instrument, Instrument):
+            raise InvalidTypeError.for_field("instrument", "an Instrument", self.instrument)
+        for field in ("basis", "mitigation_basis"):
+            if not isinstance(getattr(self, field), Source):
+                raise InvalidTypeError.for_field(field, "a Source", getattr(self, field))
+        for name, param in self.parameters().items():
+            if not isinstance(param, DatedParameter):
+                raise InvalidTypeError.for_field(name, "a DatedParameter", param)
+            for dated in param.values:
+                _check_value(name, dated.value)
+
     # Derived data memoised per instance (the rulebook is immutable): resolved
     # rules per year here, grading plans in cchc_rules.grading.
     _memo: dict[Hashable, Any] = attrs.field(
@@ -334,9 +354,10 @@ class Rulebook:
             raise InvalidTypeError.for_field("text", "TOML text", text)
         try:
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+        except (RecursionError, ValueError) as exc:  # TOMLDecodeError is a ValueError
+            reason = str(exc) if isinstance(exc, tomllib.TOMLDecodeError) else parse_reason(exc)
             raise InvalidInputError(
-                Message("{origin} is not valid TOML: {reason}", origin=origin, reason=exc)
+                Message("{origin} is not valid TOML: {reason}", origin=origin, reason=reason)
             ) from None
         return cls.from_dict(data, origin)
 
@@ -417,7 +438,8 @@ class _RulebookReader:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             self.fail(
-                f"{path}{key}", Message("must be non-empty text (got {value})", value=repr(value))
+                f"{path}{key}",
+                Message("must be non-empty text (got {value})", value=quoted(value)),
             )
             return None
         return value.strip()
@@ -430,7 +452,7 @@ class _RulebookReader:
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             self.fail(
                 f"{path}{key}",
-                Message("must be a date YYYY-MM-DD (got {value})", value=repr(value)),
+                Message("must be a date YYYY-MM-DD (got {value})", value=quoted(value)),
             )
             return None
         return value
@@ -441,7 +463,7 @@ class _RulebookReader:
                 path,
                 Message(
                     "must be a table with instrument and provenance (got {value})",
-                    value=repr(data),
+                    value=quoted(data),
                 ),
             )
             return None
@@ -473,7 +495,7 @@ class _RulebookReader:
         for i, entry in enumerate(entries):
             where = f"{name}[{i}]"
             if not isinstance(entry, Mapping):
-                self.fail(where, Message("must be a table (got {value})", value=repr(entry)))
+                self.fail(where, Message("must be a table (got {value})", value=quoted(entry)))
                 continue
             start = self.day(entry, "valid_from", f"{where}.")
             until = self.day(entry, "valid_until", f"{where}.") if "valid_until" in entry else None
@@ -494,7 +516,7 @@ class _RulebookReader:
                 Message(
                     "{origin} must be a table of keys (got {value})",
                     origin=self.origin,
-                    value=repr(data),
+                    value=quoted(data),
                 )
             )
         version = data.get("schema_version")
@@ -504,7 +526,7 @@ class _RulebookReader:
                 Message(
                     "must be {expected} (got {value})",
                     expected=SCHEMA_VERSION,
-                    value=repr(version),
+                    value=quoted(version),
                 ),
             )
         ident = self.text(data, "id", "")
@@ -585,7 +607,7 @@ def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:
     value = entry.get("value")
     if not isinstance(value, list):
         raise InvalidInputError(
-            Message("value must be a list of grade names (got {value})", value=repr(value))
+            Message("value must be a list of grade names (got {value})", value=quoted(value))
         )
     levels = tuple(Grade.parse(v, "value") for v in value)
     if levels != LEVELS:
@@ -593,7 +615,7 @@ def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:
             Message(
                 "value must list the four levels from highest to lowest, {levels} (got {value})",
                 levels=[g.name for g in LEVELS],
-                value=repr(value),
+                value=quoted(value),
             )
         )
     return levels
@@ -607,10 +629,42 @@ def _small_int(entry: Mapping[str, Any], low: int, high: int) -> int:
                 "value must be a whole number from {low} to {high} (got {value})",
                 low=low,
                 high=high,
-                value=repr(value),
+                value=quoted(value),
             )
         )
     return value
+
+
+_INT_RANGES = {
+    "finding_demotion": (0, 3),
+    "mitigated_finding_demotion": (0, 3),
+    "index_year_offset": (-5, 0),
+}
+
+
+def _check_value(name: str, value: Any) -> None:
+    """A parameter value of the kind the rules use (a rulebook built by hand)."""
+    if name == "grade_levels":
+        if value != LEVELS:
+            raise InvalidInputError.for_field(
+                name,
+                Message(
+                    "must list the four levels from highest to lowest, {levels}",
+                    levels=[g.name for g in LEVELS],
+                ),
+                value,
+            )
+    elif name == "grade_bands":
+        if not isinstance(value, Bands):
+            raise InvalidTypeError.for_field(name, "Bands", value)
+    else:
+        low, high = _INT_RANGES[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise InvalidInputError.for_field(
+                name,
+                Message("must be a whole number from {low} to {high}", low=low, high=high),
+                value,
+            )
 
 
 def _packaged(name: str) -> Rulebook:

@@ -35,8 +35,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._files import csv_delimiter
-from .._messages import Message, Row, said
+from .._files import apply_cell_limit, csv_delimiter, csv_reason
+from .._messages import Message, Row, quoted, said
 from .._validate import parse_day
 from ..errors import CchcError, Problem
 
@@ -81,7 +81,13 @@ class CsvLayout:
         self._reported: list[str] = []
         self._first_row: dict[str, str] = {}
         self.unusable = False  # no key or value column: nothing else can be read
-        self._read(text)
+        self._reader: Any = None
+        apply_cell_limit()
+        try:
+            self._read(text)
+        except csv.Error as exc:  # a cell over the limit, a NUL byte: the rest is unread
+            self._fail(Row(self._reader.line_num + 1), "", csv_reason(exc))
+            self.unusable = True
 
     # -- locating ---------------------------------------------------------------------
 
@@ -103,6 +109,7 @@ class CsvLayout:
 
     def _read(self, text: str) -> None:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
+        self._reader = reader
         header = [(h or "").strip() for h in reader.fieldnames or []]
         row_one = Row(1)
         unknown = [h for h in header if h not in COLUMNS]
@@ -147,7 +154,7 @@ class CsvLayout:
             if self._once(key, where):
                 self._single(key, cells.get("value", ""), where)
             return
-        self._fail(where, "key", Message("{key} is not a rulebook key", key=repr(key)))
+        self._fail(where, "key", Message("{key} is not a rulebook key", key=quoted(key)))
 
     def _only(
         self, key: str, cells: Mapping[str, str], where: str, allowed: Iterable[str]
@@ -249,7 +256,7 @@ class CsvLayout:
                 where,
                 "value",
                 Message(
-                    "must read excellent=…; good=…; completed=… (got {value})", value=repr(text)
+                    "must read excellent=…; good=…; completed=… (got {value})", value=quoted(text)
                 ),
                 path,
             )
