@@ -748,9 +748,9 @@ class GradeDiscrepancy:
     ``published`` grade, and the ``verdict`` the rulebook gives (its ``grade`` and
     ``trace`` say why)."""
 
-    assessment: Assessment
-    published: Grade
-    verdict: Verdict
+    assessment: Assessment = attrs.field(validator=typed(Assessment))
+    published: Grade = attrs.field(validator=typed(Grade))
+    verdict: Verdict = attrs.field(validator=typed(Verdict))
 
     @property
     def expected(self) -> Grade:

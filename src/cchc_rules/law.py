@@ -158,6 +158,10 @@ class DatedValue(Generic[T]):
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
+def _name(value: Any) -> str:
+    return check_text("name", value)
+
+
 def _is_source(field: str, value: Any) -> None:
     if not isinstance(value, Source):
         raise InvalidTypeError.for_field(field, "a Source", value)
@@ -191,7 +195,7 @@ class DatedParameter(Generic[T]):
 (first value from 2018-10-09)
     """
 
-    name: str = attrs.field(converter=lambda v: check_text("name", v))
+    name: str = attrs.field(converter=_name)
     values: tuple[DatedValue[T], ...] = attrs.field(converter=_sorted_values)
 
     def __attrs_post_init__(self) -> None:

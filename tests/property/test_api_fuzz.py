@@ -61,6 +61,7 @@ INSTANCES: dict[type, object] = {
     cr.Discrepancy: cr.check_task_report(cr.TaskReport(3, 1, 1, 1, 1, 1))[0],
     cr.Evaluator: cr.evaluator_for(UNIT),
     cr.Finding: cr.Finding("f"),
+    cr.GradeDiscrepancy: cr.check_published_grades([(ASSESSMENT, "EXCELLENT")])[0],
     cr.Head: HEAD,
     cr.InspectionPlan: cr.HAI_PHONG_2019_INSPECTION_PLAN,
     cr.MitigationGrounds: cr.MitigationGrounds(directed=True),

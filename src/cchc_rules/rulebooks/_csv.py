@@ -81,12 +81,13 @@ class CsvLayout:
         self._reported: list[str] = []
         self._first_row: dict[str, str] = {}
         self.unusable = False  # no key or value column: nothing else can be read
-        self._reader: Any = None
+        self._reader: csv.DictReader[str] | None = None
         apply_cell_limit()
         try:
             self._read(text)
         except csv.Error as exc:  # a cell over the limit, a NUL byte: the rest is unread
-            self._fail(Row(self._reader.line_num + 1), "", csv_reason(exc))
+            line = 1 if self._reader is None else self._reader.line_num + 1
+            self._fail(Row(line), "", csv_reason(exc))
             self.unusable = True
 
     # -- locating ---------------------------------------------------------------------
