@@ -6,13 +6,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from ._output import printable
+
 
 def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(c) else 1 for c in text)
 
 
 def render(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """A table with a header rule; numbers are right-aligned.
+    """A table with a header rule; numbers are right-aligned. Control characters
+    in a cell are shown as escapes, so a name cannot move the cursor or recolour
+    the terminal.
 
     >>> print(render(["a", "n"], [["x", 1], ["yy", 22]]))
     a    n
@@ -20,7 +24,8 @@ def render(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     x    1
     yy  22
     """
-    cells = [[str(c) for c in row] for row in rows]
+    cells = [[printable(str(c), cell=True) for c in row] for row in rows]
+    headers = [printable(h, cell=True) for h in headers]
     widths = [_width(h) for h in headers]
     for row in cells:
         for i, cell in enumerate(row):

@@ -21,6 +21,7 @@ from typing import Any, NoReturn, TextIO
 from . import demo
 from ._files import LIMITS, os_reason
 from ._messages import LANGUAGES, Message, localize, quoted, said
+from ._output import open_output, printable
 from ._table import render
 from .calendar import (
     DEFAULT_FIRST_YEAR,
@@ -55,6 +56,7 @@ from .tasks import COUNT_FIELDS, check_task_report, tally_by
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cchc-rules, never bad input
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 DEFAULT_LANG = "vi"
@@ -396,11 +398,11 @@ def _report_rejected(results: Sequence[Verdict | list[Problem]], lang: str) -> i
     rejected = [r for r in results if not isinstance(r, Verdict)]
     for problems in rejected:
         for problem in problems:
-            print(f"cchc-rules: {problem.render(lang)}", file=sys.stderr)
+            _say(problem.render(lang))
     if not rejected:
         return EXIT_OK
     said = Message("{count} of {total} rows rejected", count=len(rejected), total=len(results))
-    print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
+    _say(localize(said, lang))
     return EXIT_FINDINGS
 
 
@@ -538,7 +540,7 @@ def _unverified_note(unverified: set[str]) -> Message:
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     results = _grade_file(args)
-    parts = [r.explain(args.lang) for r in results if isinstance(r, Verdict)]
+    parts = [printable(r.explain(args.lang)) for r in results if isinstance(r, Verdict)]
     _write(args, out, "\n\n".join(parts) + "\n")
     return _report_rejected(results, args.lang)
 
@@ -678,27 +680,15 @@ _WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
 def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
-    """To stdout, or atomically to ``--output`` (never over the input file)."""
-    target: Path | None = getattr(args, "output", None)
-    if target is None:
-        out.write(text)
-        return
-    inputs = [p for p in (getattr(args, "file", None), getattr(args, "rulebook", None)) if p]
-    if target.exists() and any(target.resolve() == p.resolve() for p in inputs):
-        raise _UsageError(
-            Message("cchc-rules: --output {target} would overwrite the input file", target=target)
-        )
-    directory = target.resolve().parent
-    import tempfile  # only when writing a file: it is slow to import
+    """To stdout, or to ``--output`` where a file belongs (see ``_output``)."""
+    with _output(args, out) as stream:
+        stream.write(text)
 
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+def _output(args: argparse.Namespace, out: TextIO) -> contextlib.AbstractContextManager[TextIO]:
+    """Where this run writes: stdout, or ``--output`` (never over an input file)."""
+    inputs = [p for p in (getattr(args, "file", None), getattr(args, "rulebook", None)) if p]
+    return open_output(getattr(args, "output", None), out, inputs)
 
 
 _COMMANDS = {
@@ -717,7 +707,7 @@ _COMMANDS = {
 def _utf8(stream: TextIO) -> None:
     reconfigure = getattr(stream, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(encoding="utf-8", errors="replace")
+        reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -732,18 +722,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         with _input_limit(getattr(args, "max_input_mb", None)):
             return _COMMANDS[args.command](args, sys.stdout)
     except _UsageError as exc:
-        print(localize(exc.args[0], lang), file=sys.stderr)
+        _say(localize(exc.args[0], lang), prefix="")
         return EXIT_USAGE
     except CchcError as exc:
         for line in exc.localized(lang).splitlines():
-            print(f"cchc-rules: {line.strip()}", file=sys.stderr)
+            _say(line.strip())
         return EXIT_USAGE
     except OSError as exc:
         said = Message(
             "cannot read or write {file}: {reason}", file=exc.filename or "", reason=os_reason(exc)
         )
-        print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
+        _say(localize(said, lang))
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        _say(localize(Message("interrupted"), lang))
+        return EXIT_INTERRUPTED
     except Exception as exc:  # last resort: a bug must not print a traceback
         if os.environ.get("CCHC_RULES_DEBUG"):
             raise
@@ -752,8 +745,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "ran (set CCHC_RULES_DEBUG=1 for details)",
             error=f"{type(exc).__name__}: {exc}",
         )
-        print(f"cchc-rules: {localize(said, lang)}", file=sys.stderr)
+        _say(localize(said, lang))
         return EXIT_INTERNAL
+
+
+def _say(line: str, prefix: str = "cchc-rules: ") -> None:
+    """One line on stderr, control characters escaped (a file name or a value
+    that arrived may hold an ANSI sequence)."""
+    print(prefix + printable(line), file=sys.stderr)
 
 
 @contextlib.contextmanager
