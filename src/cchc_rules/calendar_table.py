@@ -69,15 +69,15 @@ class CalendarInstrument:
     or a year's schedule whose number the library does not hold (``number`` is then
     ``None`` and ``note`` says so)."""
 
-    id: str
-    kind: str
-    number: str | None
-    issued: date | None
-    issuer: str
-    subject: str
-    url: str | None
-    provenance: Provenance
-    note: str | None
+    id: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    kind: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    number: str | None = attrs.field(validator=typed(str, optional=True))
+    issued: date | None = attrs.field(validator=typed(date, optional=True))
+    issuer: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    subject: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    url: str | None = attrs.field(validator=typed(str, optional=True))
+    provenance: Provenance = attrs.field(validator=typed(Provenance))
+    note: str | None = attrs.field(validator=typed(str, optional=True))
 
     @property
     def citation(self) -> str:

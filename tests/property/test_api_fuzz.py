@@ -55,6 +55,7 @@ HUGE = 10**5000
 INSTANCES: dict[type, object] = {
     cr.Assessment: ASSESSMENT,
     cr.Bands: cr.Bands(90, 80, 70),
+    cr.CalendarInstrument: cr.calendar_instruments()[0],
     cr.BatchResult: cr.grade_many([ASSESSMENT]),
     cr.DatedParameter: cr.DatedParameter("p", [DATED]),
     cr.DatedValue: DATED,
