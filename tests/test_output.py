@@ -203,3 +203,49 @@ def test_json_and_csv_keep_the_data_as_it_is(capsys, tmp_path):
     assert json.loads(out)[0]["unit"] == HOSTILE
     _, out, _ = run(capsys, "grade", str(data), "--format", "csv")
     assert HOSTILE in out
+
+
+# -- streaming: the same text, row by row ----------------------------------------------
+
+
+def test_streamed_json_is_the_json_of_the_whole_list():
+    import io as _io
+
+    import cchc_rules as cr
+    from cchc_rules.io import write_verdicts_json
+
+    head = cr.Head("A\nB", cr.Unit("Sở", cr.UnitKind.DEPARTMENT))
+    items = [
+        cr.grade_head(cr.Assessment(head, 2019, 90, [cr.Finding("x")])),
+        [cr.Problem("row 3", "year", "bad")],
+        cr.grade_head(cr.Assessment(head, 2019, "55.5")),
+    ]
+    for n in range(len(items) + 1):
+        buffer = _io.StringIO()
+        write_verdicts_json(items[:n], buffer)
+        whole = [
+            i.to_dict()
+            if isinstance(i, cr.Verdict)
+            else {"rejected": True, "problems": [str(p) for p in i]}
+            for i in items[:n]
+        ]
+        assert buffer.getvalue() == json.dumps(whole, ensure_ascii=False, indent=2)
+
+
+def test_a_streamed_table_fixes_its_widths_on_the_first_rows():
+    import io as _io
+
+    from cchc_rules._table import SAMPLE_ROWS, render, write_table
+
+    rows = [[f"u{i}", i] for i in range(SAMPLE_ROWS + 500)]
+    rows.append(["a much longer unit name", 7])
+    buffer = _io.StringIO()
+    write_table(["unit", "n"], iter(rows), buffer)
+    lines = buffer.getvalue().splitlines()
+    assert len(lines) == 2 + len(rows)
+    assert lines[: 2 + SAMPLE_ROWS] == render(["unit", "n"], rows[:SAMPLE_ROWS]).splitlines()
+    assert lines[-2] == f"u{SAMPLE_ROWS + 499}  {SAMPLE_ROWS + 499}"
+    assert lines[-1] == "a much longer unit name    7"
+    small = _io.StringIO()
+    write_table(["unit", "n"], iter(rows[:3]), small)
+    assert small.getvalue() == render(["unit", "n"], rows[:3]) + "\n"

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -22,7 +22,7 @@ from . import demo
 from ._files import LIMITS, os_reason
 from ._messages import LANGUAGES, Message, localize, quoted, said
 from ._output import open_output, printable
-from ._table import render
+from ._table import render, write_table
 from .calendar import (
     DEFAULT_FIRST_YEAR,
     DEFAULT_LAST_YEAR,
@@ -47,8 +47,8 @@ from .io import (
     tallies_to_csv,
     tallies_to_json,
     tally_rows,
-    verdicts_to_csv,
-    verdicts_to_json,
+    write_verdicts_csv,
+    write_verdicts_json,
 )
 from .notice import latest_notice_date
 from .rulebooks import DECISION_30_2018, Rulebook, _value_text, load_rulebook
@@ -338,31 +338,63 @@ def _rulebook(args: argparse.Namespace) -> Rulebook:
     return DECISION_30_2018 if args.rulebook is None else load_rulebook(args.rulebook)
 
 
-def _grade_file(args: argparse.Namespace) -> list[Verdict | list[Problem]]:
-    """One entry per input row: its verdict, or its problems."""
+def _grade_file(args: argparse.Namespace) -> Iterator[Verdict | list[Problem]]:
+    """One entry per input row, as it is graded: its verdict, or its problems."""
     rows, where = read_rows(args.file, encoding=args.encoding)
     return _grade_rows(args, parse_assessment_rows(rows, where), where)
 
 
 def _grade_rows(
     args: argparse.Namespace, parsed: ParsedRows, where: Sequence[str]
-) -> list[Verdict | list[Problem]]:
+) -> Iterator[Verdict | list[Problem]]:
     rulebook = _rulebook(args)
-    results: list[Verdict | list[Problem]] = []
     progress = _Progress(len(where), args.lang)
     for assessment, found, location in zip(
         parsed.assessments, parsed.row_problems, where, strict=True
     ):
         progress.tick()
         if assessment is None:
-            results.append(list(found))
+            yield list(found)
             continue
         try:
-            results.append(grade_head(assessment, rulebook))
+            yield grade_head(assessment, rulebook)
         except CchcError as exc:
-            results.append([Problem(location, "year", said(exc))])
+            yield [Problem(location, "year", said(exc))]
     progress.done()
-    return results
+
+
+class _Outcome:
+    """Counts the rows streaming past and keeps the problems of the rejected ones
+    (a batch is written as it is graded, never held whole)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.rejected: list[list[Problem]] = []
+        self.unverified: set[str] = set()
+
+    def watch(
+        self, results: Iterable[Verdict | list[Problem]]
+    ) -> Iterator[Verdict | list[Problem]]:
+        for result in results:
+            self.total += 1
+            if isinstance(result, Verdict):
+                self.unverified.update(result.unverified)
+            else:
+                self.rejected.append(result)
+            yield result
+
+    def report(self, lang: str) -> int:
+        """Print every problem of every rejected row; the exit status."""
+        for problems in self.rejected:
+            for problem in problems:
+                _say(problem.render(lang))
+        if not self.rejected:
+            return EXIT_OK
+        said = Message(
+            "{count} of {total} rows rejected", count=len(self.rejected), total=self.total
+        )
+        _say(localize(said, lang))
+        return EXIT_FINDINGS
 
 
 class _Progress:
@@ -395,57 +427,46 @@ class _Progress:
 
 def _report_rejected(results: Sequence[Verdict | list[Problem]], lang: str) -> int:
     """Print every problem of every rejected row; the exit status."""
-    rejected = [r for r in results if not isinstance(r, Verdict)]
-    for problems in rejected:
-        for problem in problems:
-            _say(problem.render(lang))
-    if not rejected:
-        return EXIT_OK
-    said = Message("{count} of {total} rows rejected", count=len(rejected), total=len(results))
-    _say(localize(said, lang))
-    return EXIT_FINDINGS
+    outcome = _Outcome()
+    for _ in outcome.watch(results):
+        pass
+    return outcome.report(lang)
 
 
 def _cmd_grade(args: argparse.Namespace, out: TextIO) -> int:
-    results = _grade_file(args)
-    verdicts = [r for r in results if isinstance(r, Verdict)]
-    if args.format == "json":
-        text = verdicts_to_json(results)
-    elif args.format == "csv":
-        text = verdicts_to_csv(verdicts)
-    else:
-        text = _verdict_table(results, args.lang)
-    _write(args, out, text)
-    return _report_rejected(results, args.lang)
+    outcome = _Outcome()
+    results = outcome.watch(_grade_file(args))
+    with _output(args, out) as stream:
+        if args.format == "json":
+            write_verdicts_json(results, stream)
+        elif args.format == "csv":
+            write_verdicts_csv((r for r in results if isinstance(r, Verdict)), stream)
+        else:
+            heads = [localize(h, args.lang) for h in _TABLE_HEADS]
+            write_table(heads, _verdict_rows(results, args.lang), stream)
+            if outcome.unverified:
+                stream.write("\n" + localize(_unverified_note(outcome.unverified), args.lang))
+                stream.write("\n")
+    return outcome.report(args.lang)
 
 
-def _verdict_table(results: Sequence[Verdict | list[Problem]], lang: str) -> str:
-    rows: list[list[object]] = []
-    unverified: set[str] = set()
+def _verdict_rows(results: Iterable[Verdict | list[Problem]], lang: str) -> Iterator[list[object]]:
     for i, r in enumerate(results, 1):
         if isinstance(r, Verdict):
             a = r.assessment
-            unverified.update(r.unverified)
-            rows.append(
-                [
-                    i,
-                    a.head.unit.name,
-                    a.head.name,
-                    a.year,
-                    a.index_score,
-                    r.base_grade.label(lang),
-                    len(a.findings),
-                    r.grade.label(lang),
-                ]
-            )
+            yield [
+                i,
+                a.head.unit.name,
+                a.head.name,
+                a.year,
+                a.index_score,
+                r.base_grade.label(lang),
+                len(a.findings),
+                r.grade.label(lang),
+            ]
         else:
             reasons = "; ".join(localize(p.message, lang) for p in r)
-            rows.append([i, localize(Message("(rejected)"), lang), "", "", "", "", "", reasons])
-    heads = [localize(h, lang) for h in _TABLE_HEADS]
-    text = render(heads, rows)
-    if unverified:
-        text += "\n\n" + localize(_unverified_note(unverified), lang)
-    return text + "\n"
+            yield [i, localize(Message("(rejected)"), lang), "", "", "", "", "", reasons]
 
 
 _TABLE_HEADS = (
@@ -463,7 +484,7 @@ _TABLE_HEADS = (
 def _cmd_check_grades(args: argparse.Namespace, out: TextIO) -> int:
     rows, where = read_rows(args.file, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE), args.encoding)
     parsed, published = parse_published_rows(rows, where)
-    results = _grade_rows(args, parsed, where)
+    results = list(_grade_rows(args, parsed, where))
     found = [
         (location, GradeDiscrepancy(r.assessment, grade, r))
         for r, grade, location in zip(results, published, where, strict=True)
@@ -539,10 +560,16 @@ def _unverified_note(unverified: set[str]) -> Message:
 
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
-    results = _grade_file(args)
-    parts = [printable(r.explain(args.lang)) for r in results if isinstance(r, Verdict)]
-    _write(args, out, "\n\n".join(parts) + "\n")
-    return _report_rejected(results, args.lang)
+    outcome = _Outcome()
+    results = outcome.watch(_grade_file(args))
+    with _output(args, out) as stream:
+        separator = ""
+        for r in results:
+            if isinstance(r, Verdict):
+                stream.write(separator + printable(r.explain(args.lang)))
+                separator = "\n\n"
+        stream.write("\n")
+    return outcome.report(args.lang)
 
 
 def _cmd_check_report(args: argparse.Namespace, out: TextIO) -> int:

@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
@@ -72,6 +72,8 @@ __all__ = [
     "task_report_from_dict",
     "verdicts_to_csv",
     "verdicts_to_json",
+    "write_verdicts_csv",
+    "write_verdicts_json",
 ]
 
 ASSESSMENT_COLUMNS = ("unit", "kind", "parent", "head", "year", "index_score")
@@ -670,13 +672,24 @@ def _jsonable(value: Any) -> Any:
 def verdicts_to_json(items: Iterable[Verdict | Sequence[Problem]]) -> str:
     """A JSON list, one object per input row: a verdict, or the problems of a
     rejected row."""
-    out = []
+    buffer = _io.StringIO()
+    write_verdicts_json(items, buffer)
+    return buffer.getvalue()
+
+
+def write_verdicts_json(items: Iterable[Verdict | Sequence[Problem]], stream: TextIO) -> None:
+    """:func:`verdicts_to_json` written to ``stream`` one row at a time (the same
+    text), so a batch of any size needs the memory of one verdict."""
+    separator = "[\n  "
     for item in items:
         if isinstance(item, Verdict):
-            out.append(item.to_dict())
+            data: Any = item.to_dict()
         else:
-            out.append({"rejected": True, "problems": [str(p) for p in item]})
-    return json.dumps(out, ensure_ascii=False, indent=2, default=_jsonable)
+            data = {"rejected": True, "problems": [str(p) for p in item]}
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable)
+        stream.write(separator + text.replace("\n", "\n  "))
+        separator = ",\n  "
+    stream.write("[]" if separator == "[\n  " else "\n]")
 
 
 CSV_COLUMNS = (
@@ -685,10 +698,16 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def verdicts_to_csv(verdicts: Sequence[Verdict]) -> str:
+def verdicts_to_csv(verdicts: Iterable[Verdict]) -> str:
+    """Verdicts as CSV, one row each (:data:`CSV_COLUMNS`), without the trace."""
     buffer = _io.StringIO()
-    writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in records(verdicts):
-        writer.writerow(row)
+    write_verdicts_csv(verdicts, buffer)
     return buffer.getvalue()
+
+
+def write_verdicts_csv(verdicts: Iterable[Verdict], stream: TextIO) -> None:
+    """:func:`verdicts_to_csv` written to ``stream`` one row at a time."""
+    writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for verdict in verdicts:
+        writer.writerow(records((verdict,))[0])
