@@ -83,7 +83,31 @@ def test_to_dict_round_trips_through_json(a):
     d = grade_head(a).to_dict()
     assert json.loads(json.dumps(d, ensure_ascii=False)) == d
     assert Decimal(d["index_score"]) == a.index_score
-    assert Grade[d["grade"]] is grade_head(a).grade
+    base = hand_base(a.index_score)
+    demotion = sum(0 if f.mitigated else 1 for f in a.findings)
+    assert d["base_grade"] == base
+    assert d["grade"] == HAND_TABLE[base][min(demotion, 3)]
+
+
+def hand_base(score):
+    """Decision 30/2018's default bands, typed here: 90, 80, 70 and up."""
+    if score >= 90:
+        return "EXCELLENT"
+    if score >= 80:
+        return "GOOD"
+    if score >= 70:
+        return "COMPLETED"
+    return "NOT_COMPLETED"
+
+
+# The final grade from the base grade and the levels lowered (0, 1, 2, 3 or more),
+# written out by hand rather than computed.
+HAND_TABLE = {
+    "EXCELLENT": ("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED"),
+    "GOOD": ("GOOD", "COMPLETED", "NOT_COMPLETED", "NOT_COMPLETED"),
+    "COMPLETED": ("COMPLETED", "NOT_COMPLETED", "NOT_COMPLETED", "NOT_COMPLETED"),
+    "NOT_COMPLETED": ("NOT_COMPLETED", "NOT_COMPLETED", "NOT_COMPLETED", "NOT_COMPLETED"),
+}
 
 
 # -- the lazy trace equals one built eagerly -----------------------------------------------
