@@ -229,3 +229,22 @@ def test_cli_grade_dev_zero_stops_with_a_clear_error(capsys):
     _, err = capsys.readouterr()
     assert status == 2
     assert "larger than 1 MiB" in err
+
+
+def test_verdicts_and_steps_built_by_hand_are_checked():
+    verdict = cr.grade_head(ASSESSMENT)
+    step = verdict.trace[0]
+    assert cr.Step(*step) == step
+    fields = (ASSESSMENT, "id", cr.Grade.GOOD, cr.Grade.GOOD, False, 0, (), ())
+    assert cr.Verdict(*fields).grade is cr.Grade.GOOD
+    for i, bad in [(0, None), (1, ""), (2, "GOOD"), (4, 1), (5, -1), (6, [1]), (7, [None])]:
+        with pytest.raises(cr.CchcError):
+            cr.Verdict(*fields[:i], bad, *fields[i + 1 :])
+    for i, bad in [(0, 1), (1, "x"), (2, [1]), (3, (("a",),)), (4, None)]:
+        with pytest.raises(cr.InvalidTypeError):
+            cr.Step(*step[:i], bad, *step[i + 1 :])
+
+
+def test_a_calendar_with_a_malformed_confirmed_range():
+    with pytest.raises(cr.InvalidTypeError, match="confirmed"):
+        cr.WorkingCalendar(dt.date(2019, 1, 1), dt.date(2019, 12, 31), confirmed={0: 1})

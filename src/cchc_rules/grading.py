@@ -32,8 +32,10 @@ from typing import Any, Literal, NamedTuple
 
 import attrs
 
+from ._messages import Message
 from ._validate import (
     check_bool,
+    check_int,
     check_iterable,
     check_text,
     check_year,
@@ -170,16 +172,48 @@ class Assessment:
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
 
 
-class Step(NamedTuple):
-    """One step of a verdict's reasoning: the ``rule`` applied, its ``citation``,
-    the ``parameters`` it used (with their provenance), the ``inputs`` it read, and
-    its ``outcome``."""
-
+class _StepFields(NamedTuple):
     rule: str
     citation: Source
     parameters: tuple[ParameterUse, ...]
     inputs: tuple[tuple[str, str], ...]
     outcome: str
+
+
+class Step(_StepFields):
+    """One step of a verdict's reasoning: the ``rule`` applied, its ``citation``,
+    the ``parameters`` it used (with their provenance), the ``inputs`` it read (name
+    and value as text), and its ``outcome``. A step built by hand is checked."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        rule: str,
+        citation: Source,
+        parameters: tuple[ParameterUse, ...],
+        inputs: tuple[tuple[str, str], ...],
+        outcome: str,
+    ) -> Step:
+        check_text("rule", rule)
+        if not isinstance(citation, Source):
+            raise InvalidTypeError.for_field("citation", "a Source", citation)
+        if not isinstance(parameters, tuple) or not all(
+            isinstance(p, ParameterUse) for p in parameters
+        ):
+            raise InvalidTypeError.for_field(
+                "parameters", Message("a tuple of {names}", names="ParameterUse"), parameters
+            )
+        if not isinstance(inputs, tuple) or not all(
+            isinstance(i, tuple) and len(i) == 2 and all(isinstance(t, str) for t in i)
+            for i in inputs
+        ):
+            raise InvalidTypeError.for_field(
+                "inputs", Message("a tuple of {names}", names="(name, value) text pairs"), inputs
+            )
+        if not isinstance(outcome, str):
+            raise InvalidTypeError.for_field("outcome", "text", outcome)
+        return tuple.__new__(cls, (rule, citation, parameters, inputs, outcome))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -225,6 +259,25 @@ class Verdict:
         unverified: tuple[str, ...],
         trace: Iterable[Step],
     ) -> None:
+        if not isinstance(assessment, Assessment):
+            raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
+        check_text("rulebook_id", rulebook_id)
+        for name, value in (("grade", grade), ("base_grade", base_grade)):
+            if not isinstance(value, Grade):
+                raise InvalidTypeError.for_field(
+                    name, Message("an instance of {names}", names="Grade"), value
+                )
+        check_bool("mitigated", mitigated)
+        check_int("demotion", demotion, minimum=0)
+        unverified = tuple(check_iterable("unverified", unverified))
+        for name in unverified:
+            check_text("unverified", name)
+        trace = tuple(check_iterable("trace", trace))
+        for i, step in enumerate(trace):
+            if not isinstance(step, Step):
+                raise InvalidTypeError.for_field(
+                    f"trace[{i}]", Message("an instance of {names}", names="Step"), step
+                )
         self._assessment = assessment
         self._rulebook_id = rulebook_id
         self._grade = grade
@@ -561,7 +614,7 @@ def _trace(assessment: Assessment, plan: _Plan, base: Grade, demotion: int) -> t
     ``plan``: index year, base grade, each finding and any mitigation, final grade."""
     trace = [
         plan.index_step,
-        Step(
+        _made_step(
             "base_grade",
             plan.basis,
             plan.base_params,
@@ -571,7 +624,7 @@ def _trace(assessment: Assessment, plan: _Plan, base: Grade, demotion: int) -> t
     ]
     for i, finding in enumerate(assessment.findings):
         trace.append(
-            Step(
+            _made_step(
                 "finding",
                 plan.basis,
                 plan.finding_params,
@@ -583,6 +636,17 @@ def _trace(assessment: Assessment, plan: _Plan, base: Grade, demotion: int) -> t
             trace.append(plan.mitigation_step(finding.mitigation))
     trace.append(plan.final_step(base, demotion))
     return tuple(trace)
+
+
+def _AN_INSTANCE(name: str) -> Message:
+    return Message("an instance of {names}", names=name)
+
+
+def _made_step(*fields: Any) -> Step:
+    """A step the library builds from checked parts, without ``Step``'s checks (one
+    per finding of every verdict whose trace is read)."""
+    step: Step = tuple.__new__(Step, fields)
+    return step
 
 
 def _mitigation_step(grounds: MitigationGrounds, plan: _Plan) -> Step:
