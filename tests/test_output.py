@@ -249,3 +249,12 @@ def test_a_streamed_table_fixes_its_widths_on_the_first_rows():
     small = _io.StringIO()
     write_table(["unit", "n"], iter(rows[:3]), small)
     assert small.getvalue() == render(["unit", "n"], rows[:3]) + "\n"
+
+
+def test_a_bad_output_place_is_refused_before_any_work(capsys, tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 10_000 + "]" * 10_000)
+    status, _, err = run(capsys, "grade", str(deep), "--output", str(tmp_path), "--lang", "en")
+    assert status == 2
+    assert "is a directory" in err
+    assert "JSON" not in err

@@ -21,7 +21,7 @@ from typing import Any, NoReturn, TextIO
 from . import demo
 from ._files import LIMITS, os_reason
 from ._messages import LANGUAGES, Message, localize, quoted, said
-from ._output import open_output, printable
+from ._output import check_output, open_output, printable
 from ._table import render, write_table
 from .calendar import (
     DEFAULT_FIRST_YEAR,
@@ -714,8 +714,12 @@ def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
 
 def _output(args: argparse.Namespace, out: TextIO) -> contextlib.AbstractContextManager[TextIO]:
     """Where this run writes: stdout, or ``--output`` (never over an input file)."""
-    inputs = [p for p in (getattr(args, "file", None), getattr(args, "rulebook", None)) if p]
-    return open_output(getattr(args, "output", None), out, inputs)
+    return open_output(getattr(args, "output", None), out, _inputs(args))
+
+
+def _inputs(args: argparse.Namespace) -> list[Path]:
+    names = ("file", "rulebook", "calendar_changes")
+    return [p for p in (getattr(args, n, None) for n in names) if isinstance(p, Path)]
 
 
 _COMMANDS = {
@@ -746,6 +750,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _TYPE_ERRORS.clear()  # only this run's argument messages
     try:
         args = build_parser().parse_args(argv)
+        if getattr(args, "output", None) is not None:
+            check_output(args.output, _inputs(args))  # before the work, not after it
         with _input_limit(getattr(args, "max_input_mb", None)):
             return _COMMANDS[args.command](args, sys.stdout)
     except _UsageError as exc:
