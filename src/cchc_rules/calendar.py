@@ -140,10 +140,6 @@ class WorkingCalendar:
                 "confirmed", "a (confirmed_from, confirmed_through) pair of dates", confirmed
             )
         else:
-            if not isinstance(confirmed, tuple | list) or len(confirmed) != 2:
-                raise InvalidTypeError.for_field(
-                    "confirmed", Message("a tuple of {names}", names="two dates"), confirmed
-                )
             check_date("confirmed_from", confirmed[0])
             check_date("confirmed_through", confirmed[1])
         self._confirmed = (max(first, confirmed[0]), min(last, confirmed[1]))
