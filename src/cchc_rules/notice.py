@@ -48,7 +48,10 @@ def latest_notice_date(
     ``working_days`` working days strictly between ``d`` and ``inspection_day``.
 
     Those days are the ``working_days`` working days just before the inspection;
-    the notice goes out on the working day before the first of them.
+    the notice goes out on the working day before the first of them. The answer is
+    provisional when ``calendar.is_confirmed_between(answer, inspection_day)`` is
+    ``False`` (a year whose schedule of days off is not yet published);
+    :meth:`InspectionPlan.notice_for` says so in ``NoticeRequirement.provisional``.
 
     >>> latest_notice_date(date(2019, 5, 8), 3)   # Sat 4/5 (make-up), Mon 6/5, Tue 7/5
     datetime.date(2019, 5, 3)
