@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ._messages import Message, Row, quoted
+from ._validate import MAX_INT_DIGITS
 from .errors import InvalidInputError
 
 
@@ -27,24 +28,21 @@ class Limits:
     - ``input_bytes``: largest file read, in bytes (default 256 MiB, about three
       million assessment rows);
     - ``cell_characters``: longest CSV cell (default 131,072, Python's own);
-    - ``number_digits``: longest whole number in a file (default 4,300, Python's
-      own limit on converting text to ``int``);
+    - whole numbers longer than 4,300 digits are refused (Python's own limit on
+      converting text to ``int``, ``sys.get_int_max_str_digits()``; the library
+      checks the same bound on every integer argument);
     - nesting depth is bounded by the interpreter's recursion limit: JSON, TOML
       and a CSV ``findings`` cell nested deeper are refused with a clear error.
     """
 
-    __slots__ = ("cell_characters", "input_bytes", "number_digits")
+    __slots__ = ("cell_characters", "input_bytes")
 
     def __init__(self) -> None:
         self.input_bytes = 256 * 2**20
         self.cell_characters = 131_072
-        self.number_digits = 4_300
 
     def __repr__(self) -> str:
-        return (
-            f"Limits(input_bytes={self.input_bytes}, cell_characters={self.cell_characters}, "
-            f"number_digits={self.number_digits})"
-        )
+        return f"Limits(input_bytes={self.input_bytes}, cell_characters={self.cell_characters})"
 
 
 LIMITS = Limits()
@@ -197,7 +195,7 @@ def parse_reason(exc: BaseException) -> str:
             char=exc.pos,
         )
     if "digits" in str(exc):  # int() refusing a number over sys.get_int_max_str_digits()
-        return Message("a whole number has more than {limit} digits", limit=LIMITS.number_digits)
+        return Message("a whole number has more than {limit} digits", limit=MAX_INT_DIGITS)
     return str(exc)
 
 
