@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_rules import CchcError, public_sector_calendar
+from cchc_rules import CchcError, latest_notice_date, public_sector_calendar
 
 CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
@@ -97,3 +97,30 @@ def test_items_of_the_wrong_type_fail_as_the_scalar_method_does(items):
         lambda: CAL.working_days_between_many(fixed, items),
         scalar_loop(CAL.working_days_between, fixed, items),
     )
+
+
+def outcome(query, *args):
+    """``query(*args)``, or the error it raised."""
+    try:
+        return query(*args)
+    except CchcError as exc:
+        return exc
+
+
+@settings(max_examples=200)
+@given(days, st.one_of(st.integers(0, 30), st.integers(0, 5000)))
+def test_latest_notice_date_is_the_offset_it_inlines(day, n):
+    """latest_notice_date answers its common case from the calendar's tables
+    directly; it must be add_working_days(day, -(n + 1)), errors included, except
+    that an inspection day outside the range is named as the inspection day."""
+    expected = outcome(CAL.add_working_days, day, -(n + 1))
+    if not isinstance(expected, CchcError):
+        assert latest_notice_date(day, n) == expected
+        return
+    with pytest.raises(type(expected)) as caught:
+        latest_notice_date(day, n)
+    message = str(expected)
+    if FIRST <= day <= LAST:
+        assert str(caught.value) == message
+    else:
+        assert str(caught.value) == message.replace("day ", "inspection_day ", 1)
