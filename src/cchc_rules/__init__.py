@@ -32,21 +32,17 @@ from .notice import (
     notice_is_sufficient,
 )
 from .periods import PeriodUnit, ReportFrequency, ReportingPeriod, period_end, reporting_periods
-from .rulebooks import DECISION_30_2018, Bands, Rulebook, load_rulebook
-from .tasks import (
+from .reports import (
     SEED_004_REPORT,
     Discrepancy,
     DiscrepancyKind,
-    Task,
     TaskReport,
-    TaskStatus,
-    TaskTally,
     check_percentage,
     check_task_report,
     percent_of,
-    tally_by,
-    tally_tasks,
 )
+from .rulebooks import DECISION_30_2018, Bands, Rulebook, load_rulebook
+from .tasks import Task, TaskStatus, TaskTally, tally_by, tally_tasks
 from .units import Evaluator, EvaluatorRole, Head, Unit, UnitKind, evaluator_for
 
 __version__ = "0.1.0"

@@ -25,7 +25,9 @@ __all__ = [
     "check_year",
     "optional_text",
     "parse_day",
+    "to_count",
     "to_decimal",
+    "to_percentage",
     "typed",
     "typed_tuple",
 ]
@@ -187,6 +189,34 @@ def to_decimal(field: str, value: Any) -> Decimal:
         raise InvalidTypeError.for_field(field, "a number", value)
     if not number.is_finite():
         raise InvalidInputError.for_field(field, "must be a finite number", value)
+    return number
+
+
+_COUNT = re.compile(r"\s*-?\d+\s*")
+
+
+def to_count(field: str, value: Any) -> int | None:
+    """A count of things, 0 or more, or ``None``; a whole number written as text
+    (``" 287 "``) is read too."""
+    if value is None:
+        return None
+    if isinstance(value, str) and _COUNT.fullmatch(value):
+        if len(value.strip().lstrip("-")) > MAX_INT_DIGITS:
+            raise InvalidInputError.for_field(
+                field, Message("must have at most {digits} digits", digits=MAX_INT_DIGITS), value
+            )
+        value = int(value)
+    return check_int(field, value, minimum=0)
+
+
+def to_percentage(field: str, value: Any) -> Decimal | None:
+    """A percentage, 0 or more, or ``None``, read as :func:`to_decimal` reads it
+    (``"18,4%"`` is ``Decimal('18.4')``): the precision it was written with is kept."""
+    if value is None:
+        return None
+    number = to_decimal(field, value)
+    if number < 0:
+        raise InvalidInputError.for_field(field, "must not be negative", value)
     return number
 
 

@@ -51,8 +51,9 @@ from .io import (
     write_verdicts_json,
 )
 from .notice import latest_notice_date
+from .reports import COUNT_FIELDS, check_task_report
 from .rulebooks import DECISION_30_2018, Rulebook, _value_text, load_rulebook
-from .tasks import COUNT_FIELDS, check_task_report, tally_by
+from .tasks import tally_by
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cchc-rules, never bad input

@@ -13,8 +13,9 @@ from ._table import render
 from .calendar import public_sector_calendar
 from .grading import Assessment, Finding, MitigationGrounds, Verdict, grade_many
 from .notice import HAI_PHONG_2019_INSPECTION_PLAN
+from .reports import COUNT_FIELDS, SEED_004_REPORT, check_task_report
 from .rulebooks import DECISION_30_2018
-from .tasks import COUNT_FIELDS, SEED_004_REPORT, Task, check_task_report, tally_by, tally_tasks
+from .tasks import Task, tally_by, tally_tasks
 from .units import Head, Unit, UnitKind, evaluator_for
 
 INSPECTION_DAYS_2019 = (

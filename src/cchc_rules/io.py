@@ -37,12 +37,21 @@ from ._files import (
     read_text,
 )
 from ._messages import Message, Row, quoted, said
-from ._validate import check_path, check_text, check_year, optional_text, parse_day
+from ._validate import (
+    check_path,
+    check_text,
+    check_year,
+    optional_text,
+    parse_day,
+    to_count,
+    to_percentage,
+)
 from .errors import CchcError, InvalidInputError, Problem
 from .grades import Grade
 from .grading import Assessment, Finding, GradeDiscrepancy, Verdict, records
+from .reports import COUNT_FIELDS, TaskReport
 from .rulebooks import _score
-from .tasks import COUNT_FIELDS, Task, TaskReport, TaskTally, _to_count, _to_percentage
+from .tasks import Task, TaskTally
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -643,7 +652,7 @@ def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
         problems.append(Problem(origin, "assigned", Message("is required")))
     for key in _REPORT_FIELDS:
         if key in data:
-            parse = _to_percentage if key.endswith("_pct") else _to_count
+            parse = to_percentage if key.endswith("_pct") else to_count
             try:
                 parse(key, data[key])
             except (CchcError, ValueError, TypeError) as exc:

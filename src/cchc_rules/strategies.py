@@ -22,8 +22,9 @@ from .calendar import WorkingCalendar, public_sector_calendar
 from .grades import Grade
 from .grading import Assessment, Finding, MitigationGrounds
 from .law import DatedParameter, DatedValue, Provenance, Source
+from .reports import TaskReport
 from .rulebooks import DECISION_30_2018, Bands, Instrument, Rulebook
-from .tasks import Task, TaskReport, TaskTally
+from .tasks import Task, TaskTally
 from .units import Head, Unit, UnitKind
 
 T = TypeVar("T")
