@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-BENCHMARKS = ("bench_calendar", "bench_grading")
+BENCHMARKS = ("bench_calendar", "bench_grading", "bench_loading")
 
 
 Times = float | Sequence[float]

@@ -250,6 +250,16 @@ def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
         bar.tick()
     bar.done()
     assert fake.text.endswith("đã xếp loại 12,000 / 12,000 dòng\n")
+    fake.text = ""
+    streamed = cli._Progress(None, "en")  # rows streamed: no total known in advance
+    for _ in range(9_999):
+        streamed.tick()
+    assert fake.text == ""  # nothing for a small batch
+    for _ in range(2_001):
+        streamed.tick()
+    streamed.done()
+    assert "graded 10,000 rows" in fake.text
+    assert fake.text.endswith("graded 12,000 rows\n")
     monkeypatch.setattr(fake, "isatty", lambda: False)
     quiet = cli._Progress(12_000)
     assert not quiet.on

@@ -12,7 +12,7 @@ import os
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ._messages import Message, Row, quoted
 from ._validate import MAX_INT_DIGITS
@@ -82,15 +82,19 @@ def read_bytes(file: Path) -> bytearray:
             Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
         ) from None
     if size > limit or len(data) > limit:
-        raise InvalidInputError(
-            Message(
-                "{file} is larger than {limit} MiB, the most cchc-rules reads; raise the "
-                "limit with --max-input-mb (or cchc_rules.io.LIMITS.input_bytes)",
-                file=file,
-                limit=f"{limit / 2**20:g}",
-            )
-        )
+        _too_large(file, limit)
     return data
+
+
+def _too_large(file: Path, limit: int) -> NoReturn:
+    raise InvalidInputError(
+        Message(
+            "{file} is larger than {limit} MiB, the most cchc-rules reads; raise the "
+            "limit with --max-input-mb (or cchc_rules.io.LIMITS.input_bytes)",
+            file=file,
+            limit=f"{limit / 2**20:g}",
+        )
+    )
 
 
 def read_text(file: Path, encoding: str | None = None) -> str:
@@ -127,6 +131,89 @@ def read_text(file: Path, encoding: str | None = None) -> str:
     if encoding is not None:
         text = text.removeprefix("\ufeff")
     return nfc(text)
+
+
+def check_decoding(file: Path, encoding: str | None = None) -> str:
+    """The encoding to read ``file``'s lines with (:func:`text_lines`), after
+    decoding the whole file in chunks, never holding it: the same choice and the same
+    errors as :func:`read_text`, raised before any line is handed on; and no larger
+    than ``LIMITS.input_bytes``, as :func:`read_bytes` reads."""
+    check_path_text(file)
+    limit = LIMITS.input_bytes
+    try:
+        with file.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                _too_large(file, limit)
+            chunk = handle.read(_CHUNK)
+            if encoding is None and chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                encoding = "utf-16"
+            consumed = 0  # bytes before ``chunk`` (read_text counts from after a UTF-8 BOM)
+            if encoding is None and chunk.startswith(codecs.BOM_UTF8):
+                chunk = chunk[len(codecs.BOM_UTF8) :]
+            decoder = codecs.getincrementaldecoder(encoding or "utf-8")()
+            while True:
+                pending = len(decoder.getstate()[0])
+                try:
+                    decoder.decode(chunk, final=not chunk)
+                except UnicodeDecodeError as exc:
+                    _undecodable(file, encoding, exc.reason, consumed - pending + exc.start)
+                if not chunk:
+                    return encoding or "utf-8-sig"
+                consumed += len(chunk)
+                if consumed > limit:  # a device that never ends reports size 0
+                    _too_large(file, limit)
+                chunk = handle.read(_CHUNK)
+    except OSError as exc:
+        raise InvalidInputError(
+            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
+        ) from None
+
+
+_CHUNK = 1 << 20
+
+
+def _undecodable(file: Path, encoding: str | None, reason: str, byte: int) -> NoReturn:
+    if encoding is not None:
+        raise InvalidInputError(
+            Message(
+                "{file} is not {encoding} text ({reason} at byte {byte})",
+                file=file,
+                encoding=encoding,
+                reason=reason,
+                byte=byte,
+            )
+        )
+    raise InvalidInputError(
+        Message(
+            "{file} is not UTF-8 text ({reason} at byte {byte}); in Excel, save it as "
+            '"CSV UTF-8 (Comma delimited)", or name its encoding with --encoding',
+            file=file,
+            reason=reason,
+            byte=byte,
+        )
+    )
+
+
+@contextlib.contextmanager
+def text_lines(file: Path, encoding: str) -> Iterator[Iterator[str]]:
+    """The file's lines, one at a time, in NFC and without a BOM, for ``csv.reader``;
+    ``encoding`` from :func:`check_decoding`."""
+    try:
+        handle = file.open(encoding=encoding, newline="")
+    except OSError as exc:
+        raise InvalidInputError(
+            Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
+        ) from None
+
+    def lines() -> Iterator[str]:
+        first = True
+        for line in handle:
+            if first:
+                line, first = line.removeprefix("\ufeff"), False
+            yield line if line.isascii() else nfc(line)
+
+    with handle:
+        yield lines()
 
 
 def check_encoding(value: object) -> str:

@@ -31,14 +31,13 @@ from .calendar import (
 )
 from .calendar_changes import load_calendar_changes
 from .errors import CchcError, Problem
-from .grading import GradeDiscrepancy, Verdict, grade_head
+from .grading import Assessment, GradeDiscrepancy, Verdict, grade_head
 from .io import (
     ASSESSMENT_COLUMNS,
     GROUP_COLUMNS,
     PUBLISHED_GRADE,
-    ParsedRows,
     discrepancies_to_csv,
-    parse_assessment_rows,
+    iter_assessment_rows,
     parse_day,
     parse_published_rows,
     read_rows,
@@ -340,19 +339,20 @@ def _rulebook(args: argparse.Namespace) -> Rulebook:
 
 
 def _grade_file(args: argparse.Namespace) -> Iterator[Verdict | list[Problem]]:
-    """One entry per input row, as it is graded: its verdict, or its problems."""
-    rows, where = read_rows(args.file, encoding=args.encoding)
-    return _grade_rows(args, parse_assessment_rows(rows, where), where)
+    """One entry per input row, as it is read and graded: its verdict, or its
+    problems."""
+    return _grade_rows(args, iter_assessment_rows(args.file, args.encoding))
 
 
 def _grade_rows(
-    args: argparse.Namespace, parsed: ParsedRows, where: Sequence[str]
+    args: argparse.Namespace,
+    rows: Iterable[tuple[str, Assessment | None, Sequence[Problem]]],
+    total: int | None = None,
 ) -> Iterator[Verdict | list[Problem]]:
+    """Grade each ``(location, assessment, problems)`` row as it arrives."""
     rulebook = _rulebook(args)
-    progress = _Progress(len(where), args.lang)
-    for assessment, found, location in zip(
-        parsed.assessments, parsed.row_problems, where, strict=True
-    ):
+    progress = _Progress(total, args.lang)
+    for location, assessment, found in rows:
         progress.tick()
         if assessment is None:
             yield list(found)
@@ -404,25 +404,29 @@ class _Progress:
     EVERY = 5_000
     MINIMUM = 10_000
 
-    def __init__(self, total: int, lang: str = DEFAULT_LANG) -> None:
+    def __init__(self, total: int | None, lang: str = DEFAULT_LANG) -> None:
+        """``total`` is ``None`` while rows are streamed (not counted in advance)."""
         self.total, self.count, self.lang = total, 0, lang
-        self.on = total >= self.MINIMUM and sys.stderr.isatty()
+        self.on = (total is None or total >= self.MINIMUM) and sys.stderr.isatty()
 
     def _line(self) -> str:
-        said = Message(
-            "graded {count} of {total} rows", count=f"{self.count:,}", total=f"{self.total:,}"
+        count = f"{self.count:,}"
+        said = (
+            Message("graded {count} rows", count=count)
+            if self.total is None
+            else Message("graded {count} of {total} rows", count=count, total=f"{self.total:,}")
         )
         return f"\rcchc-rules: {localize(said, self.lang)}"
 
     def tick(self) -> None:
         self.count += 1
-        if self.on and self.count % self.EVERY == 0:
+        if self.on and self.count % self.EVERY == 0 and self.count >= self.MINIMUM:
             sys.stderr.write(self._line())
             sys.stderr.flush()
 
     def done(self) -> None:
-        if self.on:
-            self.count = self.total
+        if self.on and self.count >= self.MINIMUM:
+            self.count = self.total or self.count
             sys.stderr.write(self._line() + "\n")
 
 
@@ -485,7 +489,11 @@ _TABLE_HEADS = (
 def _cmd_check_grades(args: argparse.Namespace, out: TextIO) -> int:
     rows, where = read_rows(args.file, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE), args.encoding)
     parsed, published = parse_published_rows(rows, where)
-    results = list(_grade_rows(args, parsed, where))
+    results = list(
+        _grade_rows(
+            args, zip(where, parsed.assessments, parsed.row_problems, strict=True), len(where)
+        )
+    )
     found = [
         (location, GradeDiscrepancy(r.assessment, grade, r))
         for r, grade, location in zip(results, published, where, strict=True)

@@ -18,8 +18,9 @@ import csv
 import functools
 import io as _io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -28,6 +29,7 @@ import attrs
 from ._columns import canonical_header
 from ._files import (
     LIMITS,
+    check_decoding,
     check_encoding,
     csv_delimiter,
     csv_errors,
@@ -35,6 +37,7 @@ from ._files import (
     parse_json,
     parse_reason,
     read_text,
+    text_lines,
 )
 from ._messages import Message, Row, quoted, said
 from ._validate import (
@@ -66,6 +69,8 @@ __all__ = [
     "ParsedRows",
     "assessment_to_dict",
     "discrepancies_to_csv",
+    "iter_assessment_rows",
+    "iter_rows",
     "parse_assessment_rows",
     "parse_day",
     "parse_published_rows",
@@ -218,14 +223,27 @@ def schema(name: str) -> dict[str, Any]:
 class _RowFields:
     """Reads one row's fields, recording each failure with its location."""
 
-    def __init__(self, row: Mapping[str, Any], where: str, allowed: Iterable[str]) -> None:
+    def __init__(
+        self,
+        row: Mapping[str, Any],
+        where: str,
+        allowed: Iterable[str],
+        columns: dict[tuple[str, ...], str | None] | None = None,
+    ) -> None:
         self.row, self.where = row, where
         self.found: list[Problem] = []
         if row.get(_EXTRA_CELLS):
             self.fail("", Message("has more cells than the header has columns"))
-        unknown = sorted(set(row) - set(allowed) - {_EXTRA_CELLS})
-        if unknown:
-            self.fail("", Message("unknown fields {names}", names=unknown))
+        keys = tuple(row)
+        if columns is not None and keys in columns:  # the same columns as earlier rows
+            unknown = columns[keys]
+        else:
+            names = sorted(set(keys) - set(allowed) - {_EXTRA_CELLS})
+            unknown = Message("unknown fields {names}", names=names) if names else None
+            if columns is not None and len(columns) < _CELL_MEMO:
+                columns[keys] = unknown
+        if unknown is not None:
+            self.fail("", unknown)
 
     def fail(self, field: str, message: str) -> None:
         self.found.append(Problem(self.where, field, message))
@@ -263,18 +281,25 @@ def parse_assessment_rows(
     rows: Sequence[Mapping[str, Any]], locations: Sequence[str]
 ) -> ParsedRows:
     """Turn row mappings into assessments, collecting every problem."""
-    known_parents: dict[str, UnitKind] = {}
-    for r in rows:
-        kind = _kind_or_none(r.get("kind"))
-        if kind in (UnitKind.DEPARTMENT, UnitKind.DISTRICT):
-            known_parents[nfc(str(r.get("unit", ""))).strip()] = kind
+    parser = _AssessmentParser(_parent_kinds(rows))
     out: list[Assessment | None] = []
     problems: list[tuple[Problem, ...]] = []
     for row, where in zip(rows, locations, strict=True):
-        assessment, found = _parse_row(row, where, known_parents)
+        assessment, found = parser.parse(row, where)
         out.append(assessment)
         problems.append(tuple(found))
     return ParsedRows(tuple(out), tuple(problems))
+
+
+def _parent_kinds(rows: Iterable[Mapping[str, Any]]) -> dict[str, UnitKind]:
+    """Unit name → kind for every row that defines a department or district: the
+    parents a subordinate row may name without ``parent_kind``."""
+    found: dict[str, UnitKind] = {}
+    for r in rows:
+        kind = _kind_or_none(r.get("kind"))
+        if kind in (UnitKind.DEPARTMENT, UnitKind.DISTRICT):
+            found[nfc(str(r.get("unit", ""))).strip()] = kind
+    return found
 
 
 def _kind_or_none(value: Any) -> UnitKind | None:
@@ -284,28 +309,233 @@ def _kind_or_none(value: Any) -> UnitKind | None:
         return None
 
 
-def _parse_row(
-    row: Mapping[str, Any], where: str, known_parents: Mapping[str, UnitKind]
-) -> tuple[Assessment | None, list[Problem]]:
-    f = _RowFields(row, where, (*ASSESSMENT_COLUMNS, *OPTIONAL_COLUMNS))
-    name = f.get("unit", lambda v: check_text("unit", v), required=True)
-    kind = f.get("kind", UnitKind.parse, required=True)
-    head_name = f.get("head", lambda v: check_text("head", v), required=True)
-    year = f.get("year", _parse_year, required=True)
-    score = f.get("index_score", lambda v: _score("index_score", _blank_to_none(v)), required=True)
-    parent_name = f.get("parent", lambda v: check_text("parent", v))
-    parent_kind = f.get("parent_kind", lambda v: UnitKind.parse(v, "parent_kind"))
-    findings, finding_problems = _structure_findings(row.get("findings"), where)
-    f.found.extend(finding_problems)
-    unit = None
-    if name is not None and kind is not None:
-        try:
-            unit = _unit(name, kind, parent_name, parent_kind, known_parents)
-        except CchcError as exc:
-            f.fail("parent", said(exc))
-    if f.found or unit is None or head_name is None or year is None or score is None:
-        return None, f.found
-    return Assessment(Head(head_name, unit), year, score, findings), f.found
+def iter_assessment_rows(
+    path: str | Path, encoding: str | None = None
+) -> Iterator[tuple[str, Assessment | None, tuple[Problem, ...]]]:
+    """``(location, assessment, problems)`` for each row of a CSV or JSON file, read,
+    validated and handed on one at a time: a rejected row has no assessment and at
+    least one problem. A CSV is never held whole (see :func:`iter_rows`); the file
+    and its header are checked when this is called.
+
+    >>> rows = iter_assessment_rows("docs/examples/haiphong_2019.csv")
+    >>> where, assessment, problems = next(rows)
+    >>> where, assessment.head.unit.name, problems
+    ('row 2', 'Sở Nội vụ', ())
+    """
+    rows = _Rows(path, ASSESSMENT_COLUMNS, encoding)
+    parser = _AssessmentParser(_ParentKinds(lambda: _parent_kinds(row for row, _ in rows)))
+    if rows.data is not None:
+        return _parsed(rows, parser)
+    return _parsed_cells(rows, parser)
+
+
+def _parsed(
+    rows: Iterable[tuple[dict[str, Any], str]], parser: _AssessmentParser
+) -> Iterator[tuple[str, Assessment | None, tuple[Problem, ...]]]:
+    for row, where in rows:
+        assessment, found = parser.parse(row, where)
+        yield where, assessment, tuple(found)
+
+
+def _parsed_cells(
+    rows: _Rows, parser: _AssessmentParser
+) -> Iterator[tuple[str, Assessment | None, tuple[Problem, ...]]]:
+    """CSV rows, each first offered to the parser's fast path (a row whose unit and
+    head cells were seen before in a valid row, with a year and score seen before);
+    any other row is read as a mapping and checked field by field."""
+    fast, remember = parser.fast_path(rows.header)
+    for cells, where in rows.cells():
+        assessment = fast(cells)
+        if assessment is not None:
+            yield where, assessment, ()
+            continue
+        row = rows.row(cells)
+        if row is None:  # a blank row
+            continue
+        assessment, found = parser.parse(row, where)
+        if assessment is not None and not found:
+            remember(cells, assessment.head)
+        yield where, assessment, tuple(found)
+
+
+class _Said(ValueError):
+    """A remembered failure of a cell, raised again for another row holding it."""
+
+
+class _Cells:
+    """``parse`` applied to a cell, remembered per distinct text: a file repeats its
+    units, kinds, heads, years and scores, and each is validated once. The same
+    value, or the same message, as calling ``parse``; non-text values (from JSON)
+    are parsed each time. Bounded, so a file of all-distinct cells does not grow it
+    past ``_CELL_MEMO`` entries."""
+
+    __slots__ = ("parse", "seen")
+
+    def __init__(self, parse: Callable[[Any], Any]) -> None:
+        self.parse = parse
+        self.seen: dict[str, tuple[Any, str | None]] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if type(value) is not str:
+            return self.parse(value)
+        hit = self.seen.get(value)
+        if hit is None:
+            try:
+                hit = (self.parse(value), None)
+            except (CchcError, ValueError, TypeError) as exc:
+                hit = (None, said(exc))
+            if len(self.seen) < _CELL_MEMO:
+                self.seen[value] = hit
+        if hit[1] is not None:
+            raise _Said(hit[1])
+        return hit[0]
+
+
+_CELL_MEMO = 65_536
+
+
+class _ParentKinds(Mapping[str, UnitKind]):
+    """The kinds of the parents defined in the file, found (by ``scan``) only when a
+    row first needs one: most files give ``parent_kind`` or hold only communes,
+    whose parent is a district."""
+
+    def __init__(self, scan: Callable[[], dict[str, UnitKind]]) -> None:
+        self.scan = scan
+        self.found: dict[str, UnitKind] | None = None
+
+    def _kinds(self) -> dict[str, UnitKind]:
+        if self.found is None:
+            self.found = self.scan()
+        return self.found
+
+    def __getitem__(self, name: str) -> UnitKind:
+        return self._kinds()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds())
+
+    def __len__(self) -> int:
+        return len(self._kinds())
+
+
+class _AssessmentParser:
+    """Turns rows into assessments one at a time, collecting each row's problems.
+    Each distinct cell is validated once (see :class:`_Cells`), each distinct unit
+    and head built once and shared by the assessments that name it."""
+
+    def __init__(self, known_parents: Mapping[str, UnitKind]) -> None:
+        self.known_parents = known_parents
+        self.unit_name = _Cells(lambda v: check_text("unit", v))
+        self.kind = _Cells(UnitKind.parse)
+        self.head_name = _Cells(lambda v: check_text("head", v))
+        self.year = _Cells(_parse_year)
+        self.score = _Cells(lambda v: _score("index_score", _blank_to_none(v)))
+        self.parent = _Cells(lambda v: check_text("parent", v))
+        self.parent_kind = _Cells(lambda v: UnitKind.parse(v, "parent_kind"))
+        self.units: dict[tuple[Any, ...], tuple[Unit | None, str | None]] = {}
+        self.parents: dict[tuple[str, int], Unit] = {}
+        self.columns: dict[tuple[str, ...], str | None] = {}
+
+    def fast_path(
+        self, header: Sequence[str]
+    ) -> tuple[Callable[[list[str]], Assessment | None], Callable[[list[str], Head], None]]:
+        """For CSV rows under ``header``: a function giving the assessment of a row
+        all of whose cells were validated before (``None`` otherwise), and one to
+        remember the head of a valid row by its unit and head cells. Rows with
+        unknown or repeated columns always take the checked path."""
+        if len(set(header)) != len(header) or not set(header) <= _ASSESSMENT_FIELDS:
+            return (lambda _cells: None), (lambda _cells, _head: None)
+        width = len(header)
+        names = ["unit", "kind", "parent", "head"] + (
+            ["parent_kind"] if "parent_kind" in header else []
+        )
+        identity = itemgetter(*(header.index(n) for n in names))
+        at_year, at_score = header.index("year"), header.index("index_score")
+        at_findings = header.index("findings") if "findings" in header else None
+        heads: dict[tuple[str, ...], Head] = {}
+        years, scores = self.year.seen, self.score.seen
+
+        def fast(cells: list[str]) -> Assessment | None:
+            if len(cells) != width or (at_findings is not None and cells[at_findings].strip()):
+                return None
+            head = heads.get(identity(cells))
+            year = years.get(cells[at_year])
+            score = scores.get(cells[at_score])
+            if head is None or year is None or score is None or year[1] or score[1]:
+                return None
+            return _valid_assessment(head, year[0], score[0], ())
+
+        def remember(cells: list[str], head: Head) -> None:
+            if len(heads) < _CELL_MEMO:
+                heads[identity(cells)] = head
+
+        return fast, remember
+
+    def parse(self, row: Mapping[str, Any], where: str) -> tuple[Assessment | None, list[Problem]]:
+        f = _RowFields(row, where, _ASSESSMENT_FIELDS, self.columns)
+        name = f.get("unit", self.unit_name, required=True)
+        kind = f.get("kind", self.kind, required=True)
+        head_name = f.get("head", self.head_name, required=True)
+        year = f.get("year", self.year, required=True)
+        score = f.get("index_score", self.score, required=True)
+        parent_name = f.get("parent", self.parent)
+        parent_kind = f.get("parent_kind", self.parent_kind)
+        findings, finding_problems = _structure_findings(row.get("findings"), where)
+        f.found.extend(finding_problems)
+        unit = None
+        if name is not None and kind is not None:
+            # Kinds are singletons: their ids key the memo without Enum's slow hash.
+            key = (name, id(kind), parent_name, id(parent_kind))
+            built = self.units.get(key)
+            if built is None:
+                try:
+                    built = (
+                        _unit(
+                            name, kind, parent_name, parent_kind, self.known_parents, self.parents
+                        ),
+                        None,
+                    )
+                except CchcError as exc:
+                    built = (None, said(exc))
+                if len(self.units) < _CELL_MEMO:
+                    self.units[key] = built
+            unit, message = built
+            if message is not None:
+                f.fail("parent", message)
+        if f.found or unit is None or head_name is None or year is None or score is None:
+            return None, f.found
+        return _valid_assessment(_valid_head(head_name, unit), year, score, findings), f.found
+
+
+_ASSESSMENT_FIELDS = frozenset({*ASSESSMENT_COLUMNS, *OPTIONAL_COLUMNS})
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _valid_head(name: str, unit: Unit) -> Head:
+    """``Head(name, unit)`` for a name checked as ``Head`` checks it (no term, not
+    acting)."""
+    head: Head = _new(Head)
+    _set(head, "name", name)
+    _set(head, "unit", unit)
+    _set(head, "term_start", None)
+    _set(head, "term_end", None)
+    _set(head, "acting", False)
+    return head
+
+
+def _valid_assessment(
+    head: Head, year: int, score: Decimal, findings: tuple[Finding, ...]
+) -> Assessment:
+    """``Assessment(head, year, score, findings)`` from values the row parser has
+    already validated exactly as ``Assessment``'s converters would (each row is
+    validated once; ``tests/test_io.py`` checks the result equals the constructor's)."""
+    assessment: Assessment = _new(Assessment)
+    _set(assessment, "head", head)
+    _set(assessment, "year", year)
+    _set(assessment, "index_score", score)
+    _set(assessment, "findings", findings)
+    return assessment
 
 
 def _unit(
@@ -314,13 +544,14 @@ def _unit(
     parent_name: str | None,
     parent_kind: UnitKind | None,
     known_parents: Mapping[str, UnitKind],
+    parents: dict[tuple[str, int], Unit] | None = None,
 ) -> Unit:
+    """The unit of a row; ``parents`` keeps parent units already built (a file names
+    the same district for many communes)."""
     if parent_name is None:
         return Unit(name, kind)
     if parent_kind is None:
-        parent_kind = (
-            UnitKind.DISTRICT if kind is UnitKind.COMMUNE else known_parents.get(parent_name)
-        )
+        parent_kind = _DISTRICT if kind is _COMMUNE else known_parents.get(parent_name)
     if parent_kind is None:
         raise InvalidInputError(
             Message(
@@ -329,7 +560,18 @@ def _unit(
                 parent=quoted(parent_name),
             )
         )
-    return Unit(name, kind, Unit(parent_name, parent_kind))
+    if parents is None:
+        return Unit(name, kind, Unit(parent_name, parent_kind))
+    key = (parent_name, id(parent_kind))  # kinds are singletons
+    parent = parents.get(key)
+    if parent is None:
+        parent = Unit(parent_name, parent_kind)
+        if len(parents) < _CELL_MEMO:
+            parents[key] = parent
+    return Unit(name, kind, parent)
+
+
+_COMMUNE, _DISTRICT = UnitKind.COMMUNE, UnitKind.DISTRICT  # (Enum's class attributes are slow)
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -346,59 +588,120 @@ def _parse_year(value: Any) -> int:
     return check_year("year", value)
 
 
-def read_rows(
+# -- reading rows, one at a time ----------------------------------------------------------
+
+
+class _Rows:
+    """An input file's rows and their locations, read one at a time.
+
+    A CSV is streamed from the open file: only the row being read is held. Its text
+    is first decoded in chunks (:func:`~cchc_rules._files.check_decoding`), so an
+    undecodable byte is reported before any row is handed on. A JSON file (a list of
+    objects) is parsed whole: the standard library has no streaming JSON reader, so
+    JSON input is held in memory — use CSV for large batches.
+    """
+
+    def __init__(self, path: str | Path, required: Sequence[str], encoding: str | None) -> None:
+        self.file = file = check_path("path", path)
+        encoding = None if encoding is None else check_encoding(encoding)
+        self.data: list[dict[str, Any]] | None = None
+        self.header: list[str] = []
+        if file.suffix.lower() == ".json":
+            data = parse_json(read_text(file, encoding), file)
+            if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+                raise InvalidInputError(
+                    Message(
+                        "{file} must hold a JSON list of objects (got {type})",
+                        file=file,
+                        type=type(data).__name__,
+                    )
+                )
+            self.data = data
+            return
+        self.encoding = check_decoding(file, encoding)
+        with text_lines(file, self.encoding) as lines, csv_errors(file, lambda: 1):
+            first = next(lines, "")
+            self.delimiter = csv_delimiter(first)
+            names = next(csv.reader([first], delimiter=self.delimiter), [])
+        header = canonical_header(names, file)
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise InvalidInputError(
+                Message(
+                    "{file} must have the header {header} (missing {missing}; got {got})",
+                    file=file,
+                    header=",".join(required),
+                    missing=", ".join(missing),
+                    got=",".join(header) or Message("nothing"),
+                )
+            )
+        # A column without a header (Excel leaves them at the right) is kept apart, so
+        # a value under it is reported rather than read as a field.
+        self.header = [h or f"{_EXTRA_CELLS}{i}" for i, h in enumerate(header)]
+        self.unnamed = [h for h in self.header if h.startswith(_EXTRA_CELLS)]
+
+    def __iter__(self) -> Iterator[tuple[dict[str, Any], str]]:
+        if self.data is not None:
+            for i, item in enumerate(self.data):
+                yield item, f"$[{i}]"
+            return
+        for cells, where in self.cells():
+            row = self.row(cells)
+            if row is not None:
+                yield row, where
+
+    def cells(self) -> Iterator[tuple[list[str], str]]:
+        """A CSV's records as lists of cells, after the header."""
+        with text_lines(self.file, self.encoding) as lines:
+            reader = csv.reader(lines, delimiter=self.delimiter)
+            with csv_errors(self.file, lambda: reader.line_num + 1):
+                next(reader, None)
+                for cells in reader:
+                    if cells:
+                        yield cells, Row(reader.line_num)
+
+    def row(self, cells: list[str]) -> dict[str, Any] | None:
+        """A CSV record as a row mapping (a missing cell is ``None``), or ``None`` for
+        a blank row, as spreadsheets leave at the end; a value beyond the header or
+        under a column without a header is marked as extra."""
+        if all(not cell.strip() for cell in cells):
+            return None
+        header, width = self.header, len(self.header)
+        row: dict[str, Any] = dict(zip(header, cells, strict=False))
+        if len(cells) < width:
+            row.update(dict.fromkeys(header[len(cells) :]))
+        elif len(cells) > width and any(cell.strip() for cell in cells[width:]):
+            row[_EXTRA_CELLS] = "yes"
+        for key in self.unnamed:
+            value = row.pop(key)
+            if value and value.strip():
+                row[_EXTRA_CELLS] = "yes"
+        return row
+
+
+def iter_rows(
     path: str | Path, required: Sequence[str] = ASSESSMENT_COLUMNS, encoding: str | None = None
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """Rows and their locations from a CSV or a JSON list of objects, text in NFC.
+) -> Iterator[tuple[dict[str, Any], str]]:
+    """``(row, location)`` for each row of a CSV or a JSON list of objects, read one
+    at a time, text in NFC (a CSV is never held whole). The file and its header are
+    checked when this is called; an unreadable file is an ``InvalidInputError``.
 
     A CSV is read as offices write it: UTF-8 with or without BOM, or UTF-16 (or the
     ``encoding`` named); headers in English or Vietnamese (see
     :data:`~cchc_rules._columns.COLUMN_ALIASES`), a column given twice being an
-    error; blank rows skipped. An unreadable file is an ``InvalidInputError``."""
-    file = check_path("path", path)
-    text = read_text(file, None if encoding is None else check_encoding(encoding))
-    if file.suffix.lower() == ".json":
-        data = parse_json(text, file)
-        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise InvalidInputError(
-                Message(
-                    "{file} must hold a JSON list of objects (got {type})",
-                    file=file,
-                    type=type(data).__name__,
-                )
-            )
-        return data, [f"$[{i}]" for i in range(len(data))]
-    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
-    with csv_errors(file, lambda: reader.line_num + 1):
-        header = canonical_header(reader.fieldnames or [], file)
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise InvalidInputError(
-            Message(
-                "{file} must have the header {header} (missing {missing}; got {got})",
-                file=file,
-                header=",".join(required),
-                missing=", ".join(missing),
-                got=",".join(header) or Message("nothing"),
-            )
-        )
-    # A column without a header (Excel leaves them at the right) is kept apart, so
-    # a value under it is reported rather than read as a field.
-    reader.fieldnames = [h or f"{_EXTRA_CELLS}{i}" for i, h in enumerate(header)]
+    error; blank rows skipped."""
+    return iter(_Rows(path, required, encoding))
+
+
+def read_rows(
+    path: str | Path, required: Sequence[str] = ASSESSMENT_COLUMNS, encoding: str | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Rows and their locations, all at once, as :func:`iter_rows` reads them."""
     rows: list[dict[str, Any]] = []
     where: list[str] = []
-    with csv_errors(file, lambda: reader.line_num + 1):
-        for row in reader:
-            extra = row.pop(None, None)  # type: ignore[call-overload,unused-ignore]
-            if extra and any(cell.strip() for cell in extra):
-                row[_EXTRA_CELLS] = "yes"
-            if all(not v or not v.strip() for v in row.values()):
-                continue  # a blank row, as spreadsheets leave at the end
-            for key in [k for k in row if k.startswith(_EXTRA_CELLS) and k != _EXTRA_CELLS]:
-                if row.pop(key).strip():
-                    row[_EXTRA_CELLS] = "yes"
-            rows.append(dict(row))
-            where.append(Row(reader.line_num))
+    for row, location in iter_rows(path, required, encoding):
+        rows.append(row)
+        where.append(location)
     return rows, where
 
 
@@ -420,12 +723,18 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
 
 def read_assessments(path: str | Path, encoding: str | None = None) -> list[Assessment]:
     """Every assessment in ``path``, or one ``InvalidInputError`` listing every bad
-    row."""
-    rows, where = read_rows(path, encoding=encoding)
-    parsed = parse_assessment_rows(rows, where)
-    if parsed.problems:
-        raise InvalidInputError.collected(parsed.problems, str(path))
-    return [a for a in parsed.assessments if a is not None]
+    row. Rows are read and validated one at a time (:func:`iter_assessment_rows`);
+    only the assessments are kept, and none once a row is bad."""
+    assessments: list[Assessment] = []
+    problems: list[Problem] = []
+    for _where, assessment, found in iter_assessment_rows(path, encoding):
+        if found:
+            problems.extend(found)
+        elif assessment is not None and not problems:
+            assessments.append(assessment)
+    if problems:
+        raise InvalidInputError.collected(problems, str(path))
+    return assessments
 
 
 # -- published grades -------------------------------------------------------------------
@@ -560,8 +869,13 @@ def _parse_task_row(row: Mapping[str, Any], where: str) -> tuple[Task | None, li
 
 def read_tasks(path: str | Path, encoding: str | None = None) -> list[Task]:
     """Every task in a CSV or JSON file, or one error listing every bad row."""
-    rows, where = read_rows(path, TASK_COLUMNS, encoding)
-    tasks, problems = parse_task_rows(rows, where)
+    tasks: list[Task] = []
+    problems: list[Problem] = []
+    for row, where in iter_rows(path, TASK_COLUMNS, encoding):
+        task, found = _parse_task_row(row, where)
+        problems.extend(found)
+        if task is not None and not problems:
+            tasks.append(task)
     if problems:
         raise InvalidInputError.collected(problems, str(path))
     return tasks

@@ -146,6 +146,8 @@ class Unit:
                 )
             return
         allowed = _ALLOWED_PARENTS[self.kind]
+        if self.parent is not None and self.parent.kind in allowed:
+            return
         wanted: str = ""
         for kind_name in sorted(k.name for k in allowed):
             wanted = Message("{a} or {b}", a=wanted, b=kind_name) if wanted else kind_name
@@ -158,17 +160,16 @@ class Unit:
                     wanted=wanted,
                 )
             )
-        if self.parent.kind not in allowed:
-            raise InvalidInputError(
-                Message(
-                    "parent of {kind} {name} must be a {wanted} (got {parent_kind} {parent})",
-                    kind=self.kind.name,
-                    name=quoted(self.name),
-                    wanted=wanted,
-                    parent_kind=self.parent.kind.name,
-                    parent=quoted(self.parent.name),
-                )
+        raise InvalidInputError(
+            Message(
+                "parent of {kind} {name} must be a {wanted} (got {parent_kind} {parent})",
+                kind=self.kind.name,
+                name=quoted(self.name),
+                wanted=wanted,
+                parent_kind=self.parent.kind.name,
+                parent=quoted(self.parent.name),
             )
+        )
 
 
 def _unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -1,0 +1,75 @@
+"""The streaming CSV loader (memos of validated cells, a fast path for rows seen
+before) gives, row by row, what checking each row afresh gives; and the assessments
+it builds equal those of the public constructors."""
+
+import csv
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_rules import Assessment, Head, Unit
+from cchc_rules.io import _AssessmentParser, _parent_kinds, iter_assessment_rows, read_rows
+
+CELLS = {
+    "unit": ["Sở Nội vụ", "UBND huyện An Lão", "Xã An Thắng", "Phòng Tư pháp", "", " "],
+    "kind": ["DEPARTMENT", "district", "COMMUNE", "SUBORDINATE", "ward", ""],
+    "parent": ["", "UBND huyện An Lão", "Sở Nội vụ", "Không có"],
+    "head": ["Nguyễn Văn A", "Trần Thị B", ""],
+    "year": ["2019", "2020", "1899", "năm", ""],
+    "index_score": ["85.5", "90", "69,99", "101", "x", ""],
+    "parent_kind": ["", "DEPARTMENT", "DISTRICT", "COMMUNE"],
+    "findings": ["", '[{"description": "chậm"}]', "[", '[{"description": 1}]'],
+    "note": ["", "x"],
+}
+
+
+@st.composite
+def csv_files(draw):
+    columns = ["unit", "kind", "parent", "head", "year", "index_score"]
+    columns += draw(st.lists(st.sampled_from(["parent_kind", "findings", "note"]), unique=True))
+    pool = draw(
+        st.lists(
+            st.fixed_dictionaries({c: st.sampled_from(CELLS[c]) for c in columns}),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    picks = draw(st.lists(st.integers(0, len(pool) - 1), max_size=30))  # rows repeat
+    rows = [[pool[i][c] for c in columns] for i in picks]
+    for row in rows:
+        cut = draw(st.sampled_from([0, 0, 0, 1, -1]))  # a cell missing, or one extra
+        if cut == 1:
+            row.pop()
+        elif cut == -1:
+            row.append("thừa")
+    return columns, rows
+
+
+@settings(max_examples=60)
+@given(csv_files())
+def test_streamed_rows_equal_rows_checked_afresh(tmp_path_factory, data):
+    columns, cells = data
+    path = tmp_path_factory.mktemp("csv") / "a.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        writer.writerows(cells)
+    streamed = list(iter_assessment_rows(path))
+    rows, where = read_rows(path)
+    parents = _parent_kinds(rows)
+    assert [s[0] for s in streamed] == where
+    for (location, assessment, problems), row in zip(streamed, rows, strict=True):
+        expected, found = _AssessmentParser(parents).parse(row, location)  # no memo, no fast path
+        assert problems == tuple(found)
+        assert assessment == expected
+        if assessment is not None:
+            u = assessment.head.unit
+            parent = None if u.parent is None else Unit(u.parent.name, u.parent.kind)
+            built = Assessment(
+                Head(assessment.head.name, Unit(u.name, u.kind, parent)),
+                assessment.year,
+                assessment.index_score,
+                assessment.findings,
+            )
+            assert assessment == built
+            assert repr(assessment) == repr(built)
