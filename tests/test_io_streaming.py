@@ -1,0 +1,100 @@
+"""Streaming loaders: what they report is what reading the whole text reported, and
+rows are handed on before the file ends."""
+
+import codecs
+
+import pytest
+
+from cchc_rules import InvalidInputError, UnitKind
+from cchc_rules._files import _CHUNK, read_text
+from cchc_rules.io import iter_assessment_rows, iter_rows, read_assessments
+
+HEADER = "unit,kind,parent,head,year,index_score\n"
+ROW = "Sở Nội vụ,DEPARTMENT,,Nguyễn Văn A,2019,85.5\n"
+
+
+def _undecodable_at(path):
+    with pytest.raises(InvalidInputError) as streamed:
+        list(iter_rows(path))
+    with pytest.raises(InvalidInputError) as whole:
+        read_text(path)
+    return str(streamed.value), str(whole.value)
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_a_bad_byte_past_the_first_chunk_is_located_as_reading_it_whole_does(tmp_path, bom):
+    rows = (ROW * (_CHUNK // len(ROW.encode()) + 10)).encode()
+    path = tmp_path / "big.csv"
+    path.write_bytes(bom + HEADER.encode() + rows + b"\xc3(,x\n")
+    streamed, whole = _undecodable_at(path)
+    assert streamed == whole
+    assert f"at byte {len(HEADER.encode()) + len(rows)}" in streamed
+
+
+def test_a_character_split_across_chunks_is_not_an_error(tmp_path):
+    filler = "A,DEPARTMENT,,A,2019,80\n"
+    before = _CHUNK - 2 - len(HEADER.encode())  # then "S", and "ở" across the boundary
+    rows, rest = divmod(before, len(filler))
+    last = "B" * (rest + len(filler) - len(filler) + 1) + filler[1:]
+    text = HEADER + filler * (rows - 1) + last
+    assert len(text.encode()) == _CHUNK - 2
+    path = tmp_path / "split.csv"
+    path.write_text(text + "Sở Nội vụ,DEPARTMENT,,A,2019,80\n", encoding="utf-8")
+    *_, (_where, assessment, problems) = iter_assessment_rows(path)
+    assert problems == ()
+    assert assessment.head.unit.name == "Sở Nội vụ"
+
+
+def test_a_wrong_named_encoding_is_reported_before_any_row(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + ROW, encoding="utf-8")
+    with pytest.raises(InvalidInputError, match=r"is not ascii text \(ordinal not in range"):
+        iter_assessment_rows(path, "ascii")
+
+
+def test_a_missing_file_or_a_folder_is_one_clear_error(tmp_path):
+    with pytest.raises(InvalidInputError, match="cannot read"):
+        iter_rows(tmp_path / "missing.csv")
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with pytest.raises(InvalidInputError, match="cannot read"):
+        iter_rows(folder)
+
+
+def test_rows_are_handed_on_before_the_file_is_read_to_its_end(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + ROW * 3, encoding="utf-8")
+    rows = iter_assessment_rows(path)
+    first = next(rows)
+    with path.open("a", encoding="utf-8") as f:  # appended after the first row was read
+        f.write("Sở Tư pháp,DEPARTMENT,,B,2019,bad\n")
+    rest = list(rows)
+    assert first[2] == ()
+    assert len(rest) == 3
+    assert rest[-1][0] == "row 5"
+    assert rest[-1][2][0].field == "index_score"
+
+
+def test_a_parent_defined_later_in_the_file_is_found_by_a_second_pass(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(
+        HEADER
+        + "Phòng Tư pháp,SUBORDINATE,UBND huyện An Lão,B,2019,80\n"
+        + "UBND huyện An Lão,DISTRICT,,C,2019,90\n"
+        + "Phòng Nội vụ,SUBORDINATE,Không có,D,2019,70\n",
+        encoding="utf-8",
+    )
+    rows = list(iter_assessment_rows(path))
+    assert rows[0][1].head.unit.parent.kind is UnitKind.DISTRICT
+    assert rows[2][1] is None
+    assert "parent kind of 'Không có' is unknown" in str(rows[2][2][0])
+
+
+def test_read_assessments_reports_every_bad_row_and_returns_none(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(HEADER + ROW + "X,DEPARTMENT,,A,năm,85\n" + ROW + "Y,?,,A,2019,85\n")
+    with pytest.raises(InvalidInputError) as error:
+        read_assessments(path)
+    text = str(error.value)
+    assert "row 3, year" in text
+    assert "row 5, kind" in text
