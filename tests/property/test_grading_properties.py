@@ -4,7 +4,7 @@ import json
 from decimal import Decimal
 
 import attrs
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_rules import Finding, Grade, Verdict, grade_head, records
@@ -197,6 +197,7 @@ def _eager_reference(a, rulebook):
     return Verdict(a, rulebook.id, final, base, mitigated, demotion, unverified, trace)
 
 
+@settings(max_examples=150)
 @given(assessments(), rulebooks())
 def test_the_lazy_trace_equals_an_eagerly_built_reference(a, rulebook):
     lazy = grade_head(a, rulebook)
