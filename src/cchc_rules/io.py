@@ -23,6 +23,7 @@ from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+from unicodedata import is_normalized
 
 import attrs
 
@@ -394,6 +395,20 @@ class _Cells:
 _CELL_MEMO = 65_536
 
 
+def _text(field: str) -> Callable[[Any], str]:
+    """``check_text(field, value)``, quicker for the usual non-blank text (names
+    are too varied to remember)."""
+
+    def parse(value: Any) -> str:
+        if type(value) is str:
+            text = value.strip()
+            if text and is_normalized("NFC", text):
+                return text
+        return check_text(field, value)
+
+    return parse
+
+
 class _ParentKinds(Mapping[str, UnitKind]):
     """The kinds of the parents defined in the file, found (by ``scan``) only when a
     row first needs one: most files give ``parent_kind`` or hold only communes,
@@ -425,12 +440,12 @@ class _AssessmentParser:
 
     def __init__(self, known_parents: Mapping[str, UnitKind]) -> None:
         self.known_parents = known_parents
-        self.unit_name = _Cells(lambda v: check_text("unit", v))
+        self.unit_name = _text("unit")
         self.kind = _Cells(UnitKind.parse)
-        self.head_name = _Cells(lambda v: check_text("head", v))
+        self.head_name = _text("head")
         self.year = _Cells(_parse_year)
         self.score = _Cells(lambda v: _score("index_score", _blank_to_none(v)))
-        self.parent = _Cells(lambda v: check_text("parent", v))
+        self.parent = _text("parent")
         self.parent_kind = _Cells(lambda v: UnitKind.parse(v, "parent_kind"))
         self.units: dict[tuple[Any, ...], tuple[Unit | None, str | None]] = {}
         self.parents: dict[tuple[str, int], Unit] = {}
