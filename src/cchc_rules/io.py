@@ -669,7 +669,7 @@ class _Rows:
         """A CSV's records as lists of cells, after the header."""
         with text_lines(self.file, self.encoding) as lines:
             reader = csv.reader(lines, delimiter=self.delimiter)
-            with csv_errors(self.file, lambda: reader.line_num + 1):
+            with csv_errors(self.file, lambda: reader.line_num):
                 next(reader, None)
                 for cells in reader:
                     if cells:
