@@ -17,12 +17,11 @@ from cchc_rules import (
     latest_notice_date,
     notice_is_sufficient,
     percent_of,
-    public_sector_calendar,
     tally_tasks,
 )
 from cchc_rules.tasks import MAX_PLACES
+from tests._shared import CAL
 
-CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
 # A plain Monday-Friday calendar: 29/4-1/5/2019 are working days in it.
 PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))

@@ -16,9 +16,7 @@ from cchc_rules import (
     WorkingCalendar,
     public_sector_calendar,
 )
-
-CAL = public_sector_calendar()
-
+from tests._shared import CAL
 
 # -- SPEC section 3, worked examples ---------------------------------------------
 

@@ -8,9 +8,9 @@ from datetime import date, datetime
 
 import pytest
 
-from cchc_rules import InvalidInputError, InvalidTypeError, OutOfRangeError, public_sector_calendar
+from cchc_rules import InvalidInputError, InvalidTypeError, OutOfRangeError
+from tests._shared import CAL
 
-CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
 SPEC_DAYS = [date(2019, 4, 26), date(2019, 5, 4), date(2019, 6, 3), date(2019, 4, 27)]
 

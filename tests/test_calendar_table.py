@@ -29,10 +29,10 @@ from cchc_rules import (
 )
 from cchc_rules.calendar import CONFIRMED_THROUGH
 from cchc_rules.strategies import dates
+from tests._shared import CAL
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(cchc_rules.__file__).parent / "calendar_data" / "days.csv"
-CAL = public_sector_calendar()
 CONFIRMED_YEARS = range(2018, 2027)
 PROVISIONAL_YEARS = range(2027, 2031)
 

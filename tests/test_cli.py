@@ -9,13 +9,7 @@ from pathlib import Path
 import pytest
 
 from cchc_rules import cli
-from cchc_rules.cli import main
-
-
-def run(capsys, *argv):
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from tests._shared import run
 
 
 def test_notice_prints_the_iso_date_first(capsys):

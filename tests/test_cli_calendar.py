@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests._shared import run
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 NOTE_EN = "NOTE: this result uses provisional days (after 31/12/2026)"

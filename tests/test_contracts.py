@@ -36,6 +36,7 @@ from cchc_rules import (
     records,
     tally_by,
 )
+from tests._shared import all_verified_rulebook
 
 DISTRICT = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
 SUB = Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, DISTRICT)
@@ -43,6 +44,7 @@ HEAD = Head("Trưởng phòng", SUB)
 ALL = MitigationGrounds(
     directed=True, duties_fully_performed=True, preventive_measures_applied=True
 )
+
 PARTIAL = MitigationGrounds(directed=True)
 STORM = MitigationGrounds(objective_cause="bão số 3")
 PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
@@ -214,7 +216,7 @@ def test_explain_all_duties_met_in_vietnamese():
 
 
 def test_explain_without_unverified_parameters_has_no_note_and_cites_articles():
-    rb = _all_verified_rulebook()
+    rb = all_verified_rulebook()
     v = grade_head(Assessment(HEAD, 2019, "85"), rb)
     assert v.unverified == ()
     assert "Lưu ý" not in v.explain("vi")
@@ -222,23 +224,6 @@ def test_explain_without_unverified_parameters_has_no_note_and_cites_articles():
     assert "Unverified" not in v._repr_html_()
     assert "căn cứ: Quyết định X, Điều 3 [official text] (đã xác minh)" in v.explain("vi")
     assert "source: Quyết định X, Điều 3 [official text] (verified)" in v.explain("en")
-
-
-def _all_verified_rulebook():
-    import tomllib
-    from pathlib import Path
-
-    from cchc_rules import Rulebook
-
-    path = Path(__file__).resolve().parents[1] / "src/cchc_rules/rulebooks/decision_30_2018.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    official = {"instrument": "Quyết định X", "article": "Điều 3", "location": "official text",
-                "provenance": "verified"}  # fmt: skip
-    data["basis"] = official
-    for name in ("grade_levels", "grade_bands", "finding_demotion",
-                 "mitigated_finding_demotion", "index_year_offset"):  # fmt: skip
-        data[name][0]["source"] = official
-    return Rulebook.from_dict(data)
 
 
 def test_an_index_year_offset_is_reported_in_the_trace():

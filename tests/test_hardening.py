@@ -11,8 +11,8 @@ import cchc_rules as cr
 from cchc_rules._messages import shown
 from cchc_rules.cli import main
 from cchc_rules.io import LIMITS, read_assessments, read_rows, read_task_report
+from tests._shared import HEAD
 
-HEAD = cr.Head("A", cr.Unit("Sở Nội vụ", cr.UnitKind.DEPARTMENT))
 ASSESSMENT = cr.Assessment(HEAD, 2019, 95)
 HEADER = "unit,kind,parent,head,year,index_score,findings\n"
 

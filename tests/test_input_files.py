@@ -12,7 +12,7 @@ from cchc_rules import InvalidInputError, UnitKind
 from cchc_rules._columns import COLUMN_ALIASES
 from cchc_rules.io import read_assessments, read_rows
 from cchc_rules.units import KIND_ALIASES
-from tests.test_cli import run
+from tests._shared import run
 
 HEADER = "unit,kind,parent,head,year,index_score\n"
 ROWS = (

@@ -21,7 +21,7 @@ from cchc_rules import (
 )
 from cchc_rules._messages import Message, Row, catalogue, join, localize, said, untranslated
 from cchc_rules.io import read_assessments
-from tests.test_cli import run
+from tests._shared import run
 
 SRC = Path(__file__).resolve().parents[1] / "src/cchc_rules"
 ERRORS = {"InvalidInputError", "InvalidTypeError", "OutOfRangeError", "_UsageError"}

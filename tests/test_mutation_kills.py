@@ -9,7 +9,6 @@ import pytest
 from cchc_rules import (
     DECISION_30_2018,
     Assessment,
-    Head,
     InspectionPlan,
     InvalidInputError,
     InvalidTypeError,
@@ -17,8 +16,6 @@ from cchc_rules import (
     Task,
     TaskReport,
     TaskTally,
-    Unit,
-    UnitKind,
     WorkingCalendar,
     check_percentage,
     check_task_report,
@@ -29,8 +26,8 @@ from cchc_rules import (
     tally_by,
     tally_tasks,
 )
+from tests._shared import HEAD
 
-HEAD = Head("A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
 PLAN = InspectionPlan(2019, date(2019, 6, 1), date(2019, 12, 31))
 
 
@@ -188,9 +185,9 @@ def test_citations_without_a_location_in_vietnamese():
 
 
 def test_all_verified_html_has_no_note():
-    from tests.test_contracts import _all_verified_rulebook
+    from tests._shared import all_verified_rulebook
 
-    html = grade_head(Assessment(HEAD, 2019, 85), _all_verified_rulebook())._repr_html_()
+    html = grade_head(Assessment(HEAD, 2019, 85), all_verified_rulebook())._repr_html_()
     assert html.startswith(
         "<div><p><b>A</b> — Sở Nội vụ, 2019, index 85: <b>Hoàn thành tốt nhiệm vụ</b> "
         "(Well completed duties)</p><table>"

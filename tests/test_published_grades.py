@@ -21,7 +21,7 @@ from cchc_rules import (
     grade_head,
 )
 from cchc_rules.io import read_published_grades
-from tests.test_cli import run
+from tests._shared import run
 
 EXAMPLE = "docs/examples/published_2019.csv"
 

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 import cchc_rules as cr
 from cchc_rules._messages import untranslated
+from tests._shared import CAL
 
-CAL = cr.public_sector_calendar()
 UNIT = cr.Unit("Sở Nội vụ", cr.UnitKind.DEPARTMENT)
 HEAD = cr.Head("A", UNIT)
 SOURCE = cr.Source("x")

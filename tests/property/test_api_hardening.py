@@ -18,9 +18,7 @@ from cchc_rules.io import (
     schema,
     task_report_from_dict,
 )
-
-CAL = cr.public_sector_calendar()
-HEAD = cr.Head("A", cr.Unit("Sở Nội vụ", cr.UnitKind.DEPARTMENT))
+from tests._shared import CAL, HEAD
 
 junk = st.one_of(
     st.none(),

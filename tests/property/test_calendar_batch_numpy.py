@@ -7,13 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_rules import public_sector_calendar
+from tests._shared import CAL
 
 from .test_calendar_batch_properties import assert_same, days, scalar_loop
 
 np = pytest.importorskip("numpy")
 
-CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
 DAY = np.dtype("datetime64[D]")
 

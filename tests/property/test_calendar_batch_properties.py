@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_rules import CchcError, latest_notice_date, public_sector_calendar
+from cchc_rules import CchcError, latest_notice_date
+from tests._shared import CAL
 
-CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
 EDGE = timedelta(days=40)
 

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cchc_rules
-from cchc_rules import latest_notice_date, notice_is_sufficient, public_sector_calendar
+from cchc_rules import latest_notice_date, notice_is_sufficient
 from cchc_rules.strategies import dates
+from tests._shared import CAL
 
-CAL = public_sector_calendar()
 FIRST, LAST = CAL.supported_range
 TABLE = Path(cchc_rules.__file__).parent / "calendar_data" / "days.csv"
 with TABLE.open(encoding="utf-8", newline="") as _handle:

@@ -15,12 +15,10 @@ from cchc_rules import (
     check_percentage,
     check_task_report,
     percent_of,
-    public_sector_calendar,
     tally_tasks,
 )
 from cchc_rules.strategies import inconsistent_task_reports, task_tallies, tasks
-
-CAL = public_sector_calendar()
+from tests._shared import CAL
 
 # Every status a task can reach from each status as as_of advances (or stays).
 REACHABLE = {

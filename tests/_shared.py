@@ -1,0 +1,38 @@
+"""What several test modules share (not a test module: pytest collects nothing here).
+
+Test modules import from here, never from one another."""
+
+import tomllib
+from pathlib import Path
+
+from cchc_rules import Head, Rulebook, Unit, UnitKind, public_sector_calendar
+from cchc_rules.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CAL = public_sector_calendar()
+"""The public-sector calendar over its default range."""
+
+HEAD = Head("A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
+"""A head of a provincial department, for tests where who it is does not matter."""
+
+
+def run(capsys, *argv):
+    """The command line through its real entry point: (exit status, stdout, stderr)."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def all_verified_rulebook():
+    """Decision 30/2018 with every parameter's source marked verified (a made-up
+    instrument: only for testing how verdicts show verified sources)."""
+    path = ROOT / "src/cchc_rules/rulebooks/decision_30_2018.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    official = {"instrument": "Quyết định X", "article": "Điều 3", "location": "official text",
+                "provenance": "verified"}  # fmt: skip
+    data["basis"] = official
+    for name in ("grade_levels", "grade_bands", "finding_demotion",
+                 "mitigated_finding_demotion", "index_year_offset"):  # fmt: skip
+        data[name][0]["source"] = official
+    return Rulebook.from_dict(data)
