@@ -10,6 +10,17 @@ from cchc_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
+def source_as_written() -> Path:
+    """The package's source files as written. A mutation run (``mutmut run``) runs
+    the tests from ``mutants/``, a copy whose rule modules are rewritten into
+    trampolines and mutants; tests that read the source text (not run it) read the
+    project's own ``src/`` beside that copy instead."""
+    if ROOT.name == "mutants" and (ROOT.parent / "src/cchc_rules").is_dir():
+        return ROOT.parent / "src/cchc_rules"
+    return ROOT / "src/cchc_rules"
+
+
 CAL = public_sector_calendar()
 """The public-sector calendar over its default range."""
 

@@ -5,7 +5,6 @@ and the command line say the same thing in either language."""
 import ast
 import pickle
 import string
-from pathlib import Path
 
 import pytest
 
@@ -21,9 +20,9 @@ from cchc_rules import (
 )
 from cchc_rules._messages import Message, Row, catalogue, join, localize, said, untranslated
 from cchc_rules.io import read_assessments
-from tests._shared import run
+from tests._shared import run, source_as_written
 
-SRC = Path(__file__).resolve().parents[1] / "src/cchc_rules"
+SRC = source_as_written()  # under mutmut, the source before mutation
 ERRORS = {"InvalidInputError", "InvalidTypeError", "OutOfRangeError", "_UsageError"}
 
 
