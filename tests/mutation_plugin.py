@@ -7,11 +7,11 @@ served from a cache built with the original code."""
 import pytest
 
 from cchc_rules import DECISION_30_2018
-from cchc_rules.calendar import _build_public_sector_calendar, _default_calendar
+from cchc_rules.calendar import _build_public_sector_calendar, default_calendar
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     _build_public_sector_calendar.cache_clear()
-    _default_calendar.cache_clear()
+    default_calendar.cache_clear()
     DECISION_30_2018._memo.clear()

@@ -499,14 +499,14 @@ def _outside(cal: WorkingCalendar, day: date) -> Message:
 def calendar_or_default(calendar: Any) -> WorkingCalendar:
     """``calendar``, or the public-sector calendar when it is ``None``."""
     if calendar is None:
-        return _default_calendar()
+        return default_calendar()
     if not isinstance(calendar, WorkingCalendar):
         raise InvalidTypeError.for_field("calendar", "a WorkingCalendar or None", calendar)
     return calendar
 
 
 @functools.cache
-def _default_calendar() -> WorkingCalendar:
+def default_calendar() -> WorkingCalendar:
     """The calendar every query without one uses, found once (a query should not
     pay for checking the default range's arguments again)."""
     return public_sector_calendar()

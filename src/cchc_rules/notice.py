@@ -21,7 +21,7 @@ import attrs
 
 from ._messages import Message
 from ._validate import check_bool, check_date, check_int, typed
-from .calendar import WorkingCalendar, _default_calendar, calendar_or_default
+from .calendar import WorkingCalendar, calendar_or_default, default_calendar
 from .errors import InvalidInputError, OutOfRangeError
 from .law import Source, as_source
 
@@ -63,7 +63,7 @@ def latest_notice_date(
         if type(working_days) is int and working_days >= 0
         else _notice_days(working_days)
     )
-    cal = _default_calendar() if calendar is None else calendar_or_default(calendar)
+    cal = default_calendar() if calendar is None else calendar_or_default(calendar)
     # cal.add_working_days(inspection_day, -(n + 1)), its common case inlined: the
     # (n + 1)-th working day before the inspection is at prefix[i] - n - 1.
     i = inspection_day.toordinal() - cal._ord0
