@@ -3,9 +3,10 @@
 Test modules import from here, never from one another."""
 
 import tomllib
+from datetime import date
 from pathlib import Path
 
-from cchc_rules import Head, Rulebook, Unit, UnitKind, public_sector_calendar
+from cchc_rules import Head, Rulebook, Unit, UnitKind, WorkingCalendar, public_sector_calendar
 from cchc_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +24,9 @@ def source_as_written() -> Path:
 
 CAL = public_sector_calendar()
 """The public-sector calendar over its default range."""
+
+PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
+"""A plain Monday-Friday calendar for 2019: 29/4-1/5/2019 are working days in it."""
 
 HEAD = Head("A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
 """A head of a provincial department, for tests where who it is does not matter."""

@@ -2,7 +2,7 @@
 official day the library relies on (its own cited table, 2018-2026)."""
 
 import datetime as dt
-from datetime import date
+from datetime import date, timedelta
 
 import holidays
 import pytest
@@ -214,3 +214,66 @@ def test_custom_calendar_without_special_days_is_monday_to_friday():
 def test_special_days_rejects_years_outside_the_range():
     with pytest.raises(OutOfRangeError, match="year 2031"):
         CAL.days_off(2031)
+
+
+def test_the_first_and_last_day_are_inside_and_their_neighbours_outside():
+    first, last = CAL.supported_range
+    assert CAL.is_working_day(first) is False  # 1/1/2018, New Year
+    assert CAL.is_working_day(last) is True  # Tue 31/12/2030
+    for outside in (first - timedelta(days=1), last + timedelta(days=1)):
+        with pytest.raises(OutOfRangeError, match=f"day {outside.isoformat()} is outside"):
+            CAL.is_working_day(outside)
+
+
+def test_offsets_reach_exactly_to_the_ends_of_the_range():
+    last = CAL.supported_range[1]
+    assert CAL.add_working_days(date(2030, 12, 30), 1) == last
+    with pytest.raises(OutOfRangeError, match="2 working days from day 2030-12-30 falls outside"):
+        CAL.add_working_days(date(2030, 12, 30), 2)
+    assert CAL.add_working_days(date(2018, 1, 3), -1) == date(2018, 1, 2)
+    with pytest.raises(OutOfRangeError, match="-2 working days from day 2018-01-03"):
+        CAL.add_working_days(date(2018, 1, 3), -2)
+
+
+def test_a_one_day_calendar_is_allowed():
+    one = WorkingCalendar(date(2019, 5, 6), date(2019, 5, 6), name="one day")
+    assert one.is_working_day(date(2019, 5, 6))
+    assert one.supported_range == (date(2019, 5, 6), date(2019, 5, 6))
+    assert one.name == "one day"
+    assert repr(one) == "<WorkingCalendar 'one day' 2019-05-06..2019-05-06>"
+
+
+def test_custom_calendar_special_days_must_be_special_days():
+    with pytest.raises(InvalidTypeError) as caught:
+        WorkingCalendar(date(2019, 1, 1), date(2019, 1, 31), [date(2019, 1, 2)])
+    assert str(caught.value) == ("special_days must be a list of SpecialDay (got date 2019-01-02)")
+
+
+def test_offset_type_error_names_the_value():
+    with pytest.raises(InvalidTypeError) as caught:
+        CAL.add_working_days(date(2019, 5, 2), True)
+    assert str(caught.value) == "n must be an integer (got bool True)"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: CAL.is_working_day("x"), "day must be a datetime.date (got str 'x')"),
+        (
+            lambda: CAL.working_days_between(date(2019, 1, 1), 3),
+            "end must be a datetime.date (got int 3)",
+        ),
+        (
+            lambda: WorkingCalendar("a", date(2019, 1, 1)),
+            "first must be a datetime.date (got str 'a')",
+        ),
+        (
+            lambda: WorkingCalendar(date(2019, 1, 1), "b"),
+            "last must be a datetime.date (got str 'b')",
+        ),
+    ],
+)
+def test_calendar_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == message

@@ -28,7 +28,6 @@ from cchc_rules import (
     TaskTally,
     Unit,
     UnitKind,
-    WorkingCalendar,
     check_task_report,
     grade_head,
     grade_many,
@@ -36,7 +35,7 @@ from cchc_rules import (
     records,
     tally_by,
 )
-from tests._shared import all_verified_rulebook
+from tests._shared import PLAIN, all_verified_rulebook
 
 DISTRICT = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
 SUB = Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, DISTRICT)
@@ -47,7 +46,6 @@ ALL = MitigationGrounds(
 
 PARTIAL = MitigationGrounds(directed=True)
 STORM = MitigationGrounds(objective_cause="bão số 3")
-PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
 SEED_003 = "Quyết định 30/2018/QĐ-UBND [seeds/003_ade9bd3203481e5e.txt]"
 
 

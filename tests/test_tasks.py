@@ -8,6 +8,7 @@ from cchc_rules import (
     DiscrepancyKind,
     InvalidInputError,
     InvalidTypeError,
+    OutOfRangeError,
     PeriodUnit,
     ReportFrequency,
     Source,
@@ -25,6 +26,7 @@ from cchc_rules import (
     tally_by,
     tally_tasks,
 )
+from tests._shared import PLAIN
 
 DUE_SAT = date(2019, 4, 27)  # rolls to Thu 2/5/2019
 
@@ -268,9 +270,57 @@ def test_status_labels():
 
 
 def test_periods_beyond_any_calendar_are_out_of_range():
-    from cchc_rules import OutOfRangeError
 
     with pytest.raises(OutOfRangeError, match="beyond any calendar"):
         period_end(date(2019, 1, 1), 10**7, PeriodUnit.DAYS)
     with pytest.raises(OutOfRangeError, match="between 1900 and 2200"):
         reporting_periods(0)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: Task("t", date(2019, 5, 2)).status("d"),
+            "as_of must be a datetime.date (got str 'd')",
+        ),
+    ],
+)
+def test_task_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+def test_task_status_uses_the_calendar_given():
+    task = Task("t", date(2019, 4, 27), date(2019, 4, 30))  # due Saturday
+    # Public sector: deadline rolls to Thu 2/5, so 30/4 is on time.
+    assert task.status(date(2019, 5, 31)) is TaskStatus.ON_TIME
+    # Plain Mon-Fri: deadline is Mon 29/4, so 30/4 is late.
+    assert task.deadline(PLAIN) == date(2019, 4, 29)
+    assert task.status(date(2019, 5, 31), PLAIN) is TaskStatus.LATE
+    assert tally_tasks([task], date(2019, 5, 31), PLAIN).late == 1
+    assert tally_tasks([task], date(2019, 5, 31)).on_time == 1
+    open_task = Task("u", date(2019, 4, 27))
+    assert open_task.status(date(2019, 4, 30), PLAIN) is TaskStatus.OVERDUE
+    assert open_task.status(date(2019, 4, 30)) is TaskStatus.IN_PROGRESS
+
+
+def test_within_working_days_uses_the_calendar_and_keeps_every_field():
+    from cchc_rules import Unit, UnitKind
+
+    unit = Unit("Sở Nội vụ", UnitKind.DEPARTMENT)
+    task = Task.within_working_days(
+        "t", date(2019, 4, 26), 2, completed=date(2019, 5, 2), unit=unit, area="TTHC",
+        calendar=PLAIN,
+    )  # fmt: skip
+    assert (task.due, task.completed, task.unit, task.area, task.assigned) == (
+        date(2019, 4, 30),
+        date(2019, 5, 2),
+        unit,
+        "TTHC",
+        date(2019, 4, 26),
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        Task.within_working_days("t", date(2019, 4, 26), 0)
+    assert str(caught.value) == "working_days must be at least 1 (got 0)"
