@@ -2,6 +2,7 @@
 
 Test modules import from here, never from one another."""
 
+import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,19 @@ PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
 
 HEAD = Head("A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
 """A head of a provincial department, for tests where who it is does not matter."""
+
+
+def under_mutation_run() -> bool:
+    """Whether the tests run under ``mutmut run`` (which names the mutant it runs,
+    or ``stats``/``fail`` for its own checks, in ``MUTANT_UNDER_TEST``)."""
+    return "MUTANT_UNDER_TEST" in os.environ
+
+
+def made_by_mutmut(name: str) -> bool:
+    """Whether ``name`` is one mutmut added to a class or module of the rewritten
+    copy (``xǁTaskǁstatus__mutmut_3``, ``x_percent_of__mutmut_orig``...): tests
+    that walk the library's own names leave these out."""
+    return "ǁ" in name or "__mutmut_" in name
 
 
 def run(capsys, *argv):

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from tests._shared import under_mutation_run
+
 LAZY = (
     "cattrs",  # only to read and write findings
     "dateutil",  # parser for day-first dates, relativedelta/rrule for periods
@@ -27,6 +29,8 @@ def modules_after(code: str) -> set[str]:
 
 @pytest.mark.parametrize("module", LAZY)
 def test_importing_the_package_leaves_out(module):
+    if under_mutation_run() and module in modules_after("import mutmut.mutation.trampoline"):
+        pytest.skip(f"the mutated copy imports mutmut's trampolines, which load {module}")
     assert module not in modules_after("import cchc_rules, cchc_rules.cli")
 
 
