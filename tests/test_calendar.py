@@ -277,3 +277,75 @@ def test_calendar_messages_name_the_field_what_was_expected_and_what_arrived(cal
     with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
         call()
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: WorkingCalendar(date(2019, 1, 1), date(2019, 1, 2), None),
+            "special_days must be a list (got NoneType None)",
+        ),
+        (
+            lambda: public_sector_calendar().add_working_days(date(2031, 1, 1), 1),
+            "day 2031-01-01 is outside the calendar's supported range 2018-01-01 to 2030-12-31; "
+            "the days off outside it are not known. Extend it with public_sector_calendar("
+            "first_year=..., last_year=...) and add that year's published days off with "
+            "WorkingCalendar.with_changes_from(file) (on the command line: "
+            "--calendar-changes FILE)",
+        ),
+        (
+            lambda: public_sector_calendar().special_days("2019"),
+            "year must be an integer (got str '2019')",
+        ),
+        (
+            lambda: public_sector_calendar().with_changes(days_off=["x"], source="s"),
+            "days_off must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: public_sector_calendar().with_changes(days_off=None, source="s"),
+            "days_off must be a list (got NoneType None)",
+        ),
+        (
+            lambda: public_sector_calendar().with_changes(working_days=["x"], source="s"),
+            "working_days must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: public_sector_calendar().with_changes(working_days=5, source="s"),
+            "working_days must be a list (got int 5)",
+        ),
+        (
+            lambda: public_sector_calendar(2020, 2019),
+            "last_year must be at least 2020 (got 2019)",
+        ),
+    ],
+)
+def test_calendar_exact_messages(call, expected):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == expected
+
+
+def test_default_names_and_sources():
+    assert WorkingCalendar(date(2019, 1, 1), date(2019, 1, 2)).name == "custom calendar"
+    changed = public_sector_calendar().with_changes(
+        working_days=[date(2026, 12, 26)], source="CV 9"
+    )
+    (worked,) = changed.make_up_days(2026)[-1:]
+    assert worked.source.instrument == "CV 9"
+    note = public_sector_calendar().days_off(2027)[0].source.note
+    assert note == (
+        "provisional: the public sector's schedule of days off for 2027 is not yet "
+        "published; statutory holidays (lunar dates computed by the holidays package) and "
+        "compensatory days only, no swaps"
+    )
+
+
+def test_a_freshly_built_calendar_ends_on_its_last_day():
+    cal = public_sector_calendar(2019, 2019)
+    assert cal.is_working_day(date(2019, 12, 31))
+    with pytest.raises(OutOfRangeError):
+        cal.is_working_day(date(2020, 1, 1))
+    short = WorkingCalendar(date(2019, 5, 6), date(2019, 5, 7))
+    with pytest.raises(OutOfRangeError):
+        short.is_working_day(date(2019, 5, 8))

@@ -8,19 +8,16 @@ from cchc_rules import (
     Assessment,
     Finding,
     Grade,
-    Head,
     InvalidInputError,
     InvalidTypeError,
     MitigationGrounds,
     OutOfRangeError,
-    Unit,
-    UnitKind,
     grade_head,
     grade_many,
     records,
 )
+from tests._shared import HEAD
 
-HEAD = Head("Nguyễn Văn A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
 ALL_GROUNDS = MitigationGrounds(
     directed=True, duties_fully_performed=True, preventive_measures_applied=True
 )
@@ -277,3 +274,56 @@ def test_records_and_grading_do_not_build_the_trace():
     assert v._trace is None
     assert [s.rule for s in v.trace][-1] == "final_grade"
     assert v._trace is v.trace  # built once, then kept
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: grade_head({"score": 80}),
+            "assessment must be an Assessment (got dict {'score': 80})",
+        ),
+        (
+            lambda: grade_head(Assessment(HEAD, 2019, 80), "r"),
+            "rulebook must be a Rulebook (got str 'r')",
+        ),
+    ],
+)
+def test_grading_exact_messages(call, expected):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == expected
+
+
+def test_explain_defaults_to_vietnamese():
+    v = grade_head(Assessment(HEAD, 2019, 85))
+    assert v.explain() == v.explain("vi")
+
+
+def test_grade_many_uses_the_rulebook_given():
+    batch = grade_many([Assessment(HEAD, 2019, 79)], DECISION_30_2018.with_bands(80, 70, 50))
+    assert batch.verdicts[0].grade.name == "GOOD"
+    assert batch.verdicts[0].unverified == ("index_year_offset", "grade_levels")
+
+
+def test_citations_without_a_location_in_vietnamese():
+    rb = DECISION_30_2018.with_bands(80, 70, 50)
+    import attrs
+
+    from cchc_rules import Source
+
+    rb = attrs.evolve(rb, basis=Source("Quyết định X", provenance="verified"))
+    text = grade_head(Assessment(HEAD, 2019, 85), rb).explain("vi")
+    assert "căn cứ: Quyết định X (đã xác minh)" in text
+    html = grade_head(Assessment(HEAD, 2019, 85), rb)._repr_html_()
+    assert "</td></tr><tr><td>base_grade" in html
+
+
+def test_all_verified_html_has_no_note():
+    from tests._shared import all_verified_rulebook
+
+    html = grade_head(Assessment(HEAD, 2019, 85), all_verified_rulebook())._repr_html_()
+    assert html.startswith(
+        "<div><p><b>A</b> — Sở Nội vụ, 2019, index 85: <b>Hoàn thành tốt nhiệm vụ</b> "
+        "(Well completed duties)</p><table>"
+    )

@@ -15,6 +15,7 @@ from cchc_rules import (
 from tests._shared import PLAIN
 
 PLAN = HAI_PHONG_2019_INSPECTION_PLAN
+PLAN_JUNE_TO_DECEMBER = InspectionPlan(2019, date(2019, 6, 1), date(2019, 12, 31))
 
 
 def test_spec_example_inspection_3_june_2019():
@@ -135,3 +136,33 @@ def test_notice_on_the_inspection_day_with_zero_days():
     day = date(2019, 6, 3)
     assert not notice_is_sufficient(day, day, 0)
     assert notice_is_sufficient(date(2019, 5, 31), day, 0)
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: InspectionPlan(2019, "x", date(2019, 12, 31)),
+            "first_day must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: PLAN_JUNE_TO_DECEMBER.covers("x"),
+            "inspection_day must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: PLAN_JUNE_TO_DECEMBER.notice_is_sufficient(
+                None, date(2019, 6, 3), unannounced="y"
+            ),
+            "unannounced must be True or False (got str 'y')",
+        ),
+    ],
+)
+def test_notice_exact_messages(call, expected):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == expected
+
+
+def test_notice_on_a_non_working_inspection_day_is_never_sufficient():
+    saturday = date(2019, 6, 8)
+    assert not notice_is_sufficient(saturday, saturday, 0)

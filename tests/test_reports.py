@@ -8,7 +8,9 @@ import pytest
 from cchc_rules import (
     InvalidInputError,
     InvalidTypeError,
+    TaskReport,
     check_percentage,
+    check_task_report,
     percent_of,
 )
 from cchc_rules.reports import MAX_PLACES
@@ -47,3 +49,36 @@ def test_max_places_is_allowed_and_one_more_is_not():
     assert str(caught.value) == (
         f"share must have at most {MAX_PLACES} decimal places (got '{stated}3')"
     )
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: check_percentage(1, 5, None, "x_pct"),
+            "x_pct must be a percentage (got NoneType None)",
+        ),
+        (lambda: check_percentage(-1, 0, "1"), "part must be at least 0 (got -1)"),
+        (lambda: check_percentage(1, "0", "1"), "whole must be an integer (got str '0')"),
+    ],
+)
+def test_reports_exact_messages(call, expected):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == expected
+
+
+def test_check_percentage_default_labels():
+    d = check_percentage(1, 3, "33")
+    assert d is None
+    d = check_percentage(1, 3, "34")
+    assert d.field == "percentage"
+    assert d.message_vi.startswith("Tỷ lệ công bố 34%")
+    zero = check_percentage(0, 0, "0")
+    assert zero.message_vi.startswith("Tỷ lệ công bố 0% nhưng tổng số là 0")
+
+
+def test_exceeds_whole_names_the_whole():
+    found = check_task_report(TaskReport(10, completed=5, on_time=6, late=0))
+    exceeds = [d for d in found if d.kind.value == "exceeds_whole"]
+    assert [(d.field, d.related) for d in exceeds] == [("on_time", ("completed",))]
