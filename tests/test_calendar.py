@@ -349,3 +349,72 @@ def test_a_freshly_built_calendar_ends_on_its_last_day():
     short = WorkingCalendar(date(2019, 5, 6), date(2019, 5, 7))
     with pytest.raises(OutOfRangeError):
         short.is_working_day(date(2019, 5, 8))
+
+
+def test_with_changes_names_its_days_and_itself():
+    cal = public_sector_calendar()
+    changed = cal.with_changes([date(2026, 12, 31)], [date(2026, 12, 26)], source="CV 1")
+    days = {d.day: d for d in changed.special_days(2026)}
+    off, on = days[date(2026, 12, 31)], days[date(2026, 12, 26)]
+    assert (off.working, off.name_vi, off.name_en) == (
+        False,
+        "Ngày nghỉ (thay đổi bổ sung)",
+        "Day off (added change)",
+    )
+    assert (on.working, on.name_vi, on.name_en) == (
+        True,
+        "Ngày làm việc (thay đổi bổ sung)",
+        "Working day (added change)",
+    )
+    assert changed.name == "Vietnam public sector 2018-2030 with changes"
+    both = [date(2020, 1, 3), date(2020, 1, 2)]
+    with pytest.raises(InvalidInputError) as caught:
+        cal.with_changes(both[::-1], both, source="x")
+    assert str(caught.value) == (
+        "a day cannot be both a day off and a working day (got 2020-01-02, 2020-01-03 in both)"
+    )
+    with pytest.raises(OutOfRangeError) as caught:
+        cal.with_changes([date(2031, 1, 6)], source="x")
+    assert str(caught.value).startswith("changed day 2031-01-06 is outside")
+
+
+def test_special_days_carry_their_instruments():
+    cal = public_sector_calendar()
+    tet = {d.day: d for d in cal.days_off(2019)}[date(2019, 2, 5)]
+    d = tet.to_dict()
+    assert (d["day"], d["working"], d["name_vi"], d["name_en"]) == (
+        "2019-02-05",
+        False,
+        "Tết Nguyên Đán",
+        "Lunar New Year",
+    )
+    src = d["source"]
+    assert src["instrument"] == (
+        "Bộ luật Lao động 2012 (10/2012/QH13); "
+        "Công văn 6519/VPCP-KGVX ngày 11/07/2018 (Văn phòng Chính phủ)"
+    )
+    assert src["article"] == "Điều 115"
+    assert "thuvienphapluat.vn" in src["location"]
+    assert "note" not in src
+    assert src["provenance"] == "verified"
+    assert [s.day.year for s in cal.special_days(2018)][:1] == [2018]
+    assert cal.special_days(2026)[-1].day == date(2026, 11, 24)
+    assert cal.special_days(2026)[-1].source.unverified
+    with pytest.raises(OutOfRangeError) as caught:
+        cal.special_days(2017)
+    assert str(caught.value) == (
+        "year 2017 is outside the calendar's supported range 2018-01-01 to 2030-12-31. "
+        "Extend it with public_sector_calendar(first_year=..., last_year=...) and add that "
+        "year's published days off with WorkingCalendar.with_changes_from(file) (on the "
+        "command line: --calendar-changes FILE)"
+    )
+
+
+def test_public_sector_calendar_year_limits():
+    assert public_sector_calendar(2100, 2100).supported_range[1] == date(2100, 12, 31)
+    with pytest.raises(InvalidInputError) as caught:
+        public_sector_calendar(2100, 2101)
+    assert str(caught.value) == "last_year must be at most 2100 (got 2101)"
+    with pytest.raises(InvalidInputError) as caught:
+        public_sector_calendar(1994)
+    assert str(caught.value) == "first_year must be at least 1995 (got 1994)"

@@ -8,19 +8,81 @@ from cchc_rules import (
     Assessment,
     Finding,
     Grade,
+    Head,
     InvalidInputError,
     InvalidTypeError,
     MitigationGrounds,
     OutOfRangeError,
+    Source,
+    Unit,
+    UnitKind,
     grade_head,
     grade_many,
     records,
 )
-from tests._shared import HEAD
+from tests._shared import HEAD, all_verified_rulebook
 
 ALL_GROUNDS = MitigationGrounds(
     directed=True, duties_fully_performed=True, preventive_measures_applied=True
 )
+
+# A subordinate office's head, for the exact texts of a verdict (JSON, explanation, HTML).
+DISTRICT = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
+SUB = Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, DISTRICT)
+SUB_HEAD = Head("Trưởng phòng", SUB)
+
+PARTIAL = MitigationGrounds(directed=True)
+STORM = MitigationGrounds(objective_cause="bão số 3")
+SEED_003 = "Quyết định 30/2018/QĐ-UBND [seeds/003_ade9bd3203481e5e.txt]"
+
+
+EXPLAIN_VI = f"""\
+Người đứng đầu Trưởng phòng (Phòng Nội vụ), năm 2019, chỉ số CCHC 88.5 — theo hai-phong-30-2018
+1. Năm của chỉ số CCHC: year = 2019 → dùng Chỉ số CCHC năm 2019
+     index_year_offset = 0 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
+     căn cứ: {SEED_003} (đã xác minh)
+2. Xếp loại theo chỉ số CCHC: index_score = 88.5 → Hoàn thành tốt nhiệm vụ
+     grade_bands = excellent ≥ 90, good ≥ 80, completed ≥ 70 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
+     grade_levels = EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED [CHƯA XÁC MINH; Nghị định 56/2015/NĐ-CP; Nghị định 88/2017/NĐ-CP]
+     căn cứ: {SEED_003} (đã xác minh)
+3. Vi phạm, thiếu sót thuộc trách nhiệm người đứng đầu: findings[0] = Bão → đề xuất hạ 1 mức
+     finding_demotion = 1 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
+     căn cứ: {SEED_003} (đã xác minh)
+4. Giảm nhẹ trách nhiệm (ngoại lệ): directed = False; duties_fully_performed = False; preventive_measures_applied = False; objective_cause = bão số 3 → được giảm nhẹ (do yếu tố khách quan: bão số 3): hạ 0 mức
+     mitigated_finding_demotion = 0 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
+     căn cứ: {SEED_003} (đã xác minh)
+5. Vi phạm, thiếu sót thuộc trách nhiệm người đứng đầu: findings[1] = Trễ → đề xuất hạ 1 mức
+     finding_demotion = 1 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
+     căn cứ: {SEED_003} (đã xác minh)
+6. Giảm nhẹ trách nhiệm (ngoại lệ): directed = True; duties_fully_performed = False; preventive_measures_applied = False → không được giảm nhẹ: chưa thực hiện đầy đủ chức trách, nhiệm vụ; chưa áp dụng mọi biện pháp ngăn chặn vi phạm
+     căn cứ: {SEED_003} (đã xác minh)
+7. Kết quả: base_grade = GOOD; demotion = 1 → Hoàn thành nhiệm vụ
+     căn cứ: {SEED_003} (đã xác minh)
+Lưu ý: kết quả dùng tham số chưa xác minh: index_year_offset, grade_bands, grade_levels, finding_demotion, mitigated_finding_demotion"""  # noqa: E501
+
+EXPLAIN_EN = f"""\
+Head Trưởng phòng (Phòng Nội vụ), year 2019, CCHC index 88.5 — under hai-phong-30-2018
+1. Index year: year = 2019 → the CCHC index of 2019 is used
+     index_year_offset = 0 [unverified; Quyết định 30/2018/QĐ-UBND]
+     source: {SEED_003} (verified)
+2. Base grade from the CCHC index: index_score = 88.5 → Well completed duties
+     grade_bands = excellent ≥ 90, good ≥ 80, completed ≥ 70 [unverified; Quyết định 30/2018/QĐ-UBND]
+     grade_levels = EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED [unverified; Nghị định 56/2015/NĐ-CP; Nghị định 88/2017/NĐ-CP]
+     source: {SEED_003} (verified)
+3. Finding: findings[0] = Bão → proposes lowering 1 level(s)
+     finding_demotion = 1 [unverified; Quyết định 30/2018/QĐ-UBND]
+     source: {SEED_003} (verified)
+4. Mitigation (exception): directed = False; duties_fully_performed = False; preventive_measures_applied = False; objective_cause = bão số 3 → applies (objective cause): lowering 0 level(s) instead
+     mitigated_finding_demotion = 0 [unverified; Quyết định 30/2018/QĐ-UBND]
+     source: {SEED_003} (verified)
+5. Finding: findings[1] = Trễ → proposes lowering 1 level(s)
+     finding_demotion = 1 [unverified; Quyết định 30/2018/QĐ-UBND]
+     source: {SEED_003} (verified)
+6. Mitigation (exception): directed = True; duties_fully_performed = False; preventive_measures_applied = False → does not apply: missing duties_fully_performed, preventive_measures_applied
+     source: {SEED_003} (verified)
+7. Final grade: base_grade = GOOD; demotion = 1 → Completed duties
+     source: {SEED_003} (verified)
+Note: this result used unverified parameters: index_year_offset, grade_bands, grade_levels, finding_demotion, mitigated_finding_demotion"""  # noqa: E501
 
 
 def grade(score, findings=(), rulebook=DECISION_30_2018, year=2019):
@@ -310,8 +372,6 @@ def test_citations_without_a_location_in_vietnamese():
     rb = DECISION_30_2018.with_bands(80, 70, 50)
     import attrs
 
-    from cchc_rules import Source
-
     rb = attrs.evolve(rb, basis=Source("Quyết định X", provenance="verified"))
     text = grade_head(Assessment(HEAD, 2019, 85), rb).explain("vi")
     assert "căn cứ: Quyết định X (đã xác minh)" in text
@@ -327,3 +387,252 @@ def test_all_verified_html_has_no_note():
         "<div><p><b>A</b> — Sở Nội vụ, 2019, index 85: <b>Hoàn thành tốt nhiệm vụ</b> "
         "(Well completed duties)</p><table>"
     )
+
+
+def verdict():
+    return grade_head(
+        Assessment(SUB_HEAD, 2019, "88.5", [Finding("Bão", STORM), Finding("Trễ", PARTIAL)])
+    )
+
+
+def test_verdict_to_dict_layout_schema_version_1():
+    d = verdict().to_dict()
+    trace = d.pop("trace")
+    assert d == {
+        "schema_version": 1,
+        "rulebook": "hai-phong-30-2018",
+        "unit": "Phòng Nội vụ",
+        "kind": "SUBORDINATE",
+        "parent": "UBND quận Hồng Bàng",
+        "head": "Trưởng phòng",
+        "year": 2019,
+        "index_score": "88.5",
+        "findings": [
+            {
+                "description": "Bão",
+                "mitigation": {
+                    "directed": False,
+                    "duties_fully_performed": False,
+                    "preventive_measures_applied": False,
+                    "objective_cause": "bão số 3",
+                },
+            },
+            {
+                "description": "Trễ",
+                "mitigation": {
+                    "directed": True,
+                    "duties_fully_performed": False,
+                    "preventive_measures_applied": False,
+                    "objective_cause": None,
+                },
+            },
+        ],
+        "base_grade": "GOOD",
+        "grade": "COMPLETED",
+        "grade_label_vi": "Hoàn thành nhiệm vụ",
+        "grade_label_en": "Completed duties",
+        "mitigated": True,
+        "demotion": 1,
+        "unverified": [
+            "index_year_offset",
+            "grade_bands",
+            "grade_levels",
+            "finding_demotion",
+            "mitigated_finding_demotion",
+        ],
+    }
+    assert [(s["rule"], s["inputs"], s["outcome"]) for s in trace] == [
+        ("index_year", {"year": "2019"}, "the CCHC index of 2019 is used"),
+        ("base_grade", {"index_score": "88.5"}, "GOOD"),
+        ("finding", {"findings[0]": "Bão"}, "proposes lowering 1 level(s)"),
+        (
+            "mitigation",
+            {
+                "directed": "False",
+                "duties_fully_performed": "False",
+                "preventive_measures_applied": "False",
+                "objective_cause": "bão số 3",
+            },
+            "applies (objective cause): lowering 0 level(s) instead",
+        ),
+        ("finding", {"findings[1]": "Trễ"}, "proposes lowering 1 level(s)"),
+        (
+            "mitigation",
+            {
+                "directed": "True",
+                "duties_fully_performed": "False",
+                "preventive_measures_applied": "False",
+                "objective_cause": "",
+            },
+            "does not apply: missing duties_fully_performed, preventive_measures_applied",
+        ),
+        ("final_grade", {"base_grade": "GOOD", "demotion": "1"}, "COMPLETED"),
+    ]
+    assert [
+        [(p["name"], p["value"], p["provenance"]) for p in s["parameters"]] for s in trace
+    ] == [
+        [("index_year_offset", "0", "unverified")],
+        [
+            ("grade_bands", "excellent ≥ 90, good ≥ 80, completed ≥ 70", "unverified"),
+            ("grade_levels", "EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED", "unverified"),
+        ],
+        [("finding_demotion", "1", "unverified")],
+        [("mitigated_finding_demotion", "0", "unverified")],
+        [("finding_demotion", "1", "unverified")],
+        [],
+        [],
+    ]
+    assert trace[0]["citation"]["location"] == "seeds/003_ade9bd3203481e5e.txt"
+    assert trace[1]["parameters"][1]["source"]["instrument"] == (
+        "Nghị định 56/2015/NĐ-CP; Nghị định 88/2017/NĐ-CP"
+    )
+    assert json.loads(verdict().to_json()) == verdict().to_dict()
+    assert "Hoàn thành" in verdict().to_json()  # not \\u-escaped
+
+
+def test_explain_texts_are_exact():
+    assert verdict().explain("vi") == EXPLAIN_VI
+    assert verdict().explain("en") == EXPLAIN_EN
+
+
+def test_explain_all_duties_met_in_vietnamese():
+    v = grade_head(Assessment(SUB_HEAD, 2019, "95", [Finding("Chậm", ALL_GROUNDS)]))
+    assert (
+        "→ được giảm nhẹ (đã chỉ đạo, đã thực hiện đầy đủ chức trách, nhiệm vụ, "
+        "đã áp dụng mọi biện pháp ngăn chặn vi phạm): hạ 0 mức"
+    ) in v.explain("vi")
+    assert "applies (all duties met): lowering 0 level(s) instead" in v.explain("en")
+
+
+def test_explain_without_unverified_parameters_has_no_note_and_cites_articles():
+    rb = all_verified_rulebook()
+    v = grade_head(Assessment(SUB_HEAD, 2019, "85"), rb)
+    assert v.unverified == ()
+    assert "Lưu ý" not in v.explain("vi")
+    assert "Note:" not in v.explain("en")
+    assert "Unverified" not in v._repr_html_()
+    assert "căn cứ: Quyết định X, Điều 3 [official text] (đã xác minh)" in v.explain("vi")
+    assert "source: Quyết định X, Điều 3 [official text] (verified)" in v.explain("en")
+
+
+def test_an_index_year_offset_is_reported_in_the_trace():
+    import tomllib
+    from pathlib import Path
+
+    from cchc_rules import Rulebook
+
+    path = Path(__file__).resolve().parents[1] / "src/cchc_rules/rulebooks/decision_30_2018.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data["index_year_offset"][0]["value"] = -1
+    v = grade_head(Assessment(SUB_HEAD, 2020, "85"), Rulebook.from_dict(data))
+    assert v.trace[0].outcome == "the CCHC index of 2019 is used"
+    assert "dùng Chỉ số CCHC năm 2019" in v.explain("vi")
+
+
+def test_unverified_lists_follow_what_each_verdict_used():
+    assert grade_head(Assessment(SUB_HEAD, 2019, "85")).unverified == (
+        "index_year_offset",
+        "grade_bands",
+        "grade_levels",
+    )
+    assert grade_head(Assessment(SUB_HEAD, 2019, "85", [Finding("x", PARTIAL)])).unverified == (
+        "index_year_offset",
+        "grade_bands",
+        "grade_levels",
+        "finding_demotion",
+    )
+
+
+def test_verdict_html():
+    html = verdict()._repr_html_()
+    assert html.startswith(
+        "<div><p><b>Trưởng phòng</b> — Phòng Nội vụ, 2019, index 88.5: "
+        "<b>Hoàn thành nhiệm vụ</b> (Completed duties)</p>"
+        "<p><b>Unverified parameters used:</b> index_year_offset, grade_bands, grade_levels, "
+        "finding_demotion, mitigated_finding_demotion</p>"
+        "<table><tr><th>rule</th><th>outcome</th><th>parameters</th><th>citation</th></tr>"
+    )
+    assert (
+        "<tr><td>base_grade</td><td>GOOD</td><td>grade_bands=excellent ≥ 90, good ≥ 80, "
+        "completed ≥ 70 (unverified), grade_levels=EXCELLENT &gt; GOOD &gt; COMPLETED &gt; "
+        f"NOT_COMPLETED (unverified)</td><td>{SEED_003} (verified)</td></tr>"
+    ) in html
+    assert html.count("<tr>") == 1 + len(verdict().trace)
+    assert html.endswith("</table></div>")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: Assessment(SUB_HEAD, 1899, 80), "year must be between 1900 and 2200 (got 1899)"),
+        (lambda: Assessment(SUB_HEAD, 2201, 80), "year must be between 1900 and 2200 (got 2201)"),
+        (lambda: Assessment(SUB_HEAD, "2019", 80), "year must be an integer (got str '2019')"),
+        (lambda: Assessment("A", 2019, 80), "head must be a Head (got str 'A')"),
+        (
+            lambda: Assessment(SUB_HEAD, 2019, 80, "x"),
+            "findings must be a list of Finding (got str 'x')",
+        ),
+        (lambda: Assessment(SUB_HEAD, 2019, 80, [1]), "findings[0] must be a Finding (got int 1)"),
+        (lambda: Finding(" "), "description must not be empty (got ' ')"),
+        (lambda: Finding("x", 1), "mitigation must be MitigationGrounds or None (got int 1)"),
+        (lambda: MitigationGrounds(directed=1), "directed must be True or False (got int 1)"),
+        (
+            lambda: MitigationGrounds(duties_fully_performed=None),
+            "duties_fully_performed must be True or False (got NoneType None)",
+        ),
+        (
+            lambda: MitigationGrounds(preventive_measures_applied="y"),
+            "preventive_measures_applied must be True or False (got str 'y')",
+        ),
+        (
+            lambda: MitigationGrounds(objective_cause=""),
+            "objective_cause must not be empty (got '')",
+        ),
+        (lambda: grade_many(None), "assessments must be a list (got NoneType None)"),
+    ],
+)
+def test_grading_messages_are_exact(call, message):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+def test_year_bounds_are_inclusive():
+    assert Assessment(SUB_HEAD, 1900, 80).year == 1900
+    assert Assessment(SUB_HEAD, 2200, 80).year == 2200
+
+
+def test_mitigation_grounds_default_to_false_and_round_trip():
+    g = MitigationGrounds()
+    assert (g.directed, g.duties_fully_performed, g.preventive_measures_applied) == (False,) * 3
+    assert g.objective_cause is None
+    assert not g.applies
+    assert g.missing() == ("directed", "duties_fully_performed", "preventive_measures_applied")
+    assert MitigationGrounds(objective_cause=" bão ").objective_cause == "bão"
+
+
+def test_grade_many_records_and_summary():
+    batch = grade_many(
+        [Assessment(SUB_HEAD, 2019, "95"), Assessment(SUB_HEAD, 2019, "60", [Finding("x")])]
+    )
+    assert batch.summary == {
+        Grade.EXCELLENT: 1,
+        Grade.GOOD: 0,
+        Grade.COMPLETED: 0,
+        Grade.NOT_COMPLETED: 1,
+    }
+    assert batch.unverified == (
+        "index_year_offset",
+        "grade_bands",
+        "grade_levels",
+        "finding_demotion",
+    )
+    rows = records(batch.verdicts)
+    assert rows[1]["findings"] == 1
+    assert (
+        rows[1]["unverified"] == "index_year_offset, grade_bands, grade_levels, finding_demotion"
+    )
+    assert rows[0]["parent"] == "UBND quận Hồng Bàng"
+    assert rows[0]["grade_label_vi"] == "Hoàn thành xuất sắc nhiệm vụ"
+    top = grade_head(Assessment(Head("A", DISTRICT), 2019, "95"))
+    assert top.to_dict()["parent"] is None

@@ -166,3 +166,20 @@ def test_notice_exact_messages(call, expected):
 def test_notice_on_a_non_working_inspection_day_is_never_sufficient():
     saturday = date(2019, 6, 8)
     assert not notice_is_sufficient(saturday, saturday, 0)
+
+
+def test_inspection_plan_uses_the_calendar_given_and_its_window_edges():
+    plan = InspectionPlan(2019, date(2019, 5, 2), date(2019, 5, 2), 3)
+    assert plan.covers(date(2019, 5, 2))
+    need = plan.notice_for(date(2019, 5, 2), calendar=PLAIN)
+    assert (need.inspection_day, need.latest_notice) == (date(2019, 5, 2), date(2019, 4, 26))
+    assert need.source.provenance.value == "supplied"
+    # Public sector: 24, 25, 26/4 lie between (29/4-1/5 are off), so 23/4.
+    assert plan.notice_for(date(2019, 5, 2)).latest_notice == date(2019, 4, 23)
+    assert plan.notice_is_sufficient(date(2019, 4, 26), date(2019, 5, 2), calendar=PLAIN)
+    assert not plan.notice_is_sufficient(date(2019, 4, 26), date(2019, 5, 2))
+    hp = HAI_PHONG_2019_INSPECTION_PLAN
+    assert hp.covers(date(2019, 6, 1))
+    assert hp.covers(date(2019, 12, 31))
+    assert not hp.covers(date(2019, 5, 31))
+    assert hp.notice_for(date(2019, 6, 3)).source is hp.source

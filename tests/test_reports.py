@@ -6,9 +6,14 @@ from decimal import Decimal
 import pytest
 
 from cchc_rules import (
+    DECISION_30_2018,
+    Discrepancy,
+    DiscrepancyKind,
     InvalidInputError,
     InvalidTypeError,
+    Source,
     TaskReport,
+    TaskTally,
     check_percentage,
     check_task_report,
     percent_of,
@@ -82,3 +87,105 @@ def test_exceeds_whole_names_the_whole():
     found = check_task_report(TaskReport(10, completed=5, on_time=6, late=0))
     exceeds = [d for d in found if d.kind.value == "exceeds_whole"]
     assert [(d.field, d.related) for d in exceeds] == [("on_time", ("completed",))]
+
+
+def test_tally_and_discrepancy_html_and_dicts():
+    html = TaskTally(4, 2, 1, 1, 1, 1)._repr_html_()
+    assert html == (
+        "<table><tr><th>figure</th><th>count</th><th>%</th></tr>"
+        "<tr><td>assigned</td><td>4</td><td>100.0</td></tr>"
+        "<tr><td>completed</td><td>2</td><td>50.0</td></tr>"
+        "<tr><td>on_time</td><td>1</td><td>25.0</td></tr>"
+        "<tr><td>late</td><td>1</td><td>25.0</td></tr>"
+        "<tr><td>in_progress</td><td>1</td><td>25.0</td></tr>"
+        "<tr><td>overdue</td><td>1</td><td>25.0</td></tr></table>"
+    )
+    assert (
+        "<tr><td>assigned</td><td>0</td><td></td></tr>"
+        in TaskTally(0, 0, 0, 0, 0, 0)._repr_html_()
+    )
+    (d,) = check_task_report(TaskReport(287, late=53, late_pct="18,4"))
+    assert d._repr_html_() == (
+        "<div><b>late_pct</b> (percentage): stated 18.4, expected 18.5<br>"
+        "late_pct: stated 18.4%, but 53 of 287 is 18.47%, which rounds to 18.5% at 1 decimal "
+        "place<br><i>Tỷ lệ nhiệm vụ hoàn thành quá hạn công bố 18,4% nhưng 53/287 là 18,47%, "
+        "làm tròn đến 1 chữ số thập phân là 18,5%</i></div>"
+    )
+    assert d.to_dict() == {
+        "field": "late_pct",
+        "kind": "percentage",
+        "stated": "18.4",
+        "expected": "18.5",
+        "related": ["late", "assigned"],
+        "message": d.message,
+        "message_vi": d.message_vi,
+    }
+    (zero,) = check_task_report(TaskReport(0, completed=0, completed_pct="0"))
+    assert zero.to_dict()["expected"] is None
+    assert zero.message_vi == (
+        "Tỷ lệ nhiệm vụ đã hoàn thành công bố 0% nhưng tổng số là 0, không thể tính tỷ lệ"
+    )
+    assert (zero.field, zero.stated, zero.kind) == ("completed_pct", 0, DiscrepancyKind.PERCENTAGE)
+
+
+def test_sum_and_part_messages_are_exact():
+    found = check_task_report(TaskReport(10, completed=12, on_time=5, late=8, in_progress=1))
+    assert [(d.message, d.message_vi) for d in found] == [
+        (
+            "completed: stated 12, but on_time 5 + late 8 = 13",
+            "Số nhiệm vụ đã hoàn thành công bố 12 nhưng tổng các thành phần là 13",
+        ),
+        (
+            "assigned: stated 10, but completed 12 + in_progress 1 = 13",
+            "Số nhiệm vụ được giao công bố 10 nhưng tổng các thành phần là 13",
+        ),
+        (
+            "completed: stated 12, more than assigned 10",
+            "Số nhiệm vụ đã hoàn thành (12) lớn hơn số nhiệm vụ được giao (10)",
+        ),
+    ]
+    assert [(d.stated, d.expected) for d in found] == [(12, 13), (10, 13), (12, 10)]
+
+
+def test_plural_decimal_places_in_messages():
+    (d,) = check_task_report(TaskReport(42, late=39, late_pct="92.80"))
+    assert d.message.endswith("which rounds to 92.86% at 2 decimal places")
+    (d,) = check_task_report(TaskReport(42, late=39, late_pct="92"))
+    assert (
+        d.message
+        == "late_pct: stated 92%, but 39 of 42 is 92.9%, which rounds to 93% at 0 decimal places"
+    )
+
+
+@pytest.mark.parametrize("field", ["completed", "on_time", "late", "in_progress", "overdue"])
+def test_every_report_count_names_itself(field):
+    with pytest.raises(InvalidInputError) as caught:
+        TaskReport(5, **{field: -1})
+    assert str(caught.value) == f"{field} must be at least 0 (got -1)"
+
+
+@pytest.mark.parametrize(
+    "field", ["completed_pct", "on_time_pct", "late_pct", "in_progress_pct", "overdue_pct"]
+)
+def test_every_report_percentage_names_itself(field):
+    with pytest.raises(InvalidInputError) as caught:
+        TaskReport(5, **{field: "x"})
+    assert str(caught.value) == f"{field} must be a number (got 'x')"
+    with pytest.raises(InvalidInputError) as caught:
+        TaskReport(5, **{field: "-2"})
+    assert str(caught.value) == f"{field} must not be negative (got '-2')"
+
+
+def test_discrepancy_fields_and_source_rendering():
+    d = Discrepancy("x", 1, None, "m", "mv", DiscrepancyKind.SUM)
+    assert d.fields == ("x",)
+    assert str(Source("Luật", provenance="supplied")) == "Luật (supplied)"
+    assert DECISION_30_2018.rules_for(2019).unverified == frozenset(
+        DECISION_30_2018.unverified_parameters()
+    )
+
+
+def test_check_task_report_takes_only_a_report():
+    with pytest.raises(InvalidTypeError) as caught:
+        check_task_report("r")
+    assert str(caught.value) == "report must be a TaskReport (got str 'r')"

@@ -6,7 +6,10 @@ import jsonschema
 import pytest
 from hypothesis import given
 
-from cchc_rules import CchcError, InvalidInputError
+from cchc_rules import (
+    CchcError,
+    InvalidInputError,
+)
 from cchc_rules.io import (
     SCHEMAS,
     assessment_to_dict,
@@ -121,3 +124,13 @@ def test_every_assessment_the_library_writes_validates(a):
     rows = [json.loads(json.dumps(assessment_to_dict(a), ensure_ascii=False))]
     assert schema_ok("assessments", rows)
     assert loader_ok_assessments(rows)
+
+
+def test_version_and_schema_version_are_exported():
+    import importlib.metadata
+
+    import cchc_rules
+
+    assert cchc_rules.__version__ == importlib.metadata.version("cchc-rules")
+    assert cchc_rules.SCHEMA_VERSION == 1
+    assert {"__version__", "SCHEMA_VERSION"} <= set(cchc_rules.__all__)

@@ -366,3 +366,35 @@ def test_to_report_defaults_to_one_place_and_includes_completed():
     report = TaskTally(3, 1, 1, 0, 2, 0).to_report()
     assert report.completed_pct == Decimal("33.3")
     assert report.on_time_pct == Decimal("33.3")
+
+
+def test_tally_invariants_are_checked_with_exact_messages():
+    with pytest.raises(InvalidInputError) as caught:
+        TaskTally(4, 3, 1, 1, 1, 0)
+    assert str(caught.value) == "completed must equal on_time + late = 2 (got 3)"
+    with pytest.raises(InvalidInputError) as caught:
+        TaskTally(5, 2, 1, 1, 1, 0)
+    assert str(caught.value) == "assigned must equal completed + in_progress + overdue = 3 (got 5)"
+    with pytest.raises(InvalidInputError) as caught:
+        TaskTally(4, 2, 1, 1, 1, 1).percent("done")
+    assert str(caught.value) == (
+        "field must be one of assigned, completed, on_time, late, in_progress, overdue "
+        "(got 'done')"
+    )
+
+
+def test_tally_to_report_keeps_the_precision_asked_for():
+    report = TaskTally(3, 1, 1, 0, 2, 0).to_report(places=2)
+    assert report.on_time_pct == Decimal("33.33")
+    assert report.in_progress_pct == Decimal("66.67")
+    assert TaskTally(0, 0, 0, 0, 0, 0).to_report().on_time_pct is None
+
+
+def test_tally_by_uses_the_calendar_given():
+    district = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
+    task = Task("t", date(2019, 4, 27), date(2019, 4, 30), unit=district)
+    assert tally_by([task], date(2019, 5, 31), "unit", PLAIN)[district].late == 1
+    assert tally_by([task], date(2019, 5, 31), "unit")[district].on_time == 1
+    with pytest.raises(InvalidTypeError) as caught:
+        tally_by(["x"], date(2019, 5, 31))
+    assert str(caught.value) == "tasks[0] must be a Task (got str 'x')"
