@@ -7,6 +7,7 @@ import pytest
 
 from cchc_rules import (
     DECISION_30_2018,
+    SEED_004_REPORT,
     Discrepancy,
     DiscrepancyKind,
     InvalidInputError,
@@ -189,3 +190,96 @@ def test_check_task_report_takes_only_a_report():
     with pytest.raises(InvalidTypeError) as caught:
         check_task_report("r")
     assert str(caught.value) == "report must be a TaskReport (got str 'r')"
+
+
+def test_seed_004_has_exactly_one_discrepancy_late_pct():
+    (only,) = check_task_report(SEED_004_REPORT)
+    assert only.field == "late_pct"
+    assert only.stated == Decimal("18.4")
+    assert only.expected == Decimal("18.5")
+    assert only.kind is DiscrepancyKind.PERCENTAGE
+    assert only.related == ("late", "assigned")
+    assert "53 of 287 is 18.47%" in only.message
+    assert only.message_vi == (
+        "Tỷ lệ nhiệm vụ hoàn thành quá hạn công bố 18,4% nhưng 53/287 là 18,47%, "
+        "làm tròn đến 1 chữ số thập phân là 18,5%"
+    )
+
+
+def test_vietnamese_and_float_notation_and_precision():
+    report = TaskReport(287, late=53, late_pct="18,4%", completed=256, completed_pct=89.2)
+    assert report.late_pct == Decimal("18.4")
+    assert report.completed_pct == Decimal("89.2")
+    assert TaskReport(287, late=53, late_pct="18.47").late_pct == Decimal("18.47")
+    assert check_task_report(TaskReport(287, late=53, late_pct="18.47")) == ()
+    assert check_task_report(TaskReport(287, late=53, late_pct="18")) == ()
+
+
+def test_sums_and_parts_exceeding_whole_are_all_reported():
+    report = TaskReport(10, completed=12, on_time=5, late=8, in_progress=1)
+    found = {(d.field, d.kind) for d in check_task_report(report)}
+    assert found == {
+        ("completed", DiscrepancyKind.SUM),  # on_time 5 + late 8 = 13
+        ("assigned", DiscrepancyKind.SUM),  # completed 12 + in_progress 1 = 13
+        ("completed", DiscrepancyKind.EXCEEDS_WHOLE),  # 12 > assigned 10
+    }
+
+
+def test_overdue_is_part_of_the_assigned_sum_when_given():
+    ok = TaskReport(10, completed=6, on_time=6, late=0, in_progress=2, overdue=2)
+    assert check_task_report(ok) == ()
+    bad = TaskReport(10, completed=6, on_time=6, late=0, in_progress=2, overdue=3)
+    (d,) = check_task_report(bad)
+    assert (d.field, d.stated, d.expected, d.related) == (
+        "assigned",
+        10,
+        11,
+        ("completed", "in_progress", "overdue"),
+    )
+
+
+def test_percentage_of_zero_assigned_is_a_discrepancy_not_a_crash():
+    (d,) = check_task_report(TaskReport(0, completed=0, completed_pct="0"))
+    assert d.expected is None
+    assert "no percentage of zero" in d.message
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"assigned": -1}, r"assigned must be at least 0 \(got -1\)"),
+        ({"assigned": 5, "late": -2}, r"late must be at least 0 \(got -2\)"),
+        ({"assigned": 5, "late": "-2"}, r"late must be at least 0 \(got -2\)"),
+        ({"assigned": 5, "late_pct": "-3"}, "late_pct must not be negative"),
+        ({"assigned": 5, "late_pct": "abc"}, r"late_pct must be a number \(got 'abc'\)"),
+        ({"assigned": 5, "late_pct": "nan"}, "late_pct must be a finite number"),
+        ({"assigned": True}, "assigned must be an integer"),
+        ({"assigned": None}, "assigned must be a whole number"),
+        ({"assigned": 5, "late": 2.0}, "late must be an integer"),
+        ({"assigned": 5, "late_pct": True}, "late_pct must be a number"),
+    ],
+)
+def test_bad_report_values_name_the_field(kwargs, match):
+    with pytest.raises((InvalidInputError, InvalidTypeError), match=match):
+        TaskReport(**kwargs)
+
+
+def test_check_percentage_for_other_published_ratios():
+    assert check_percentage(441, 441, "100") is None
+    assert check_percentage(39, 42, "92,9%") is None
+    assert check_percentage(39, 42, "93") is None
+    wrong = check_percentage(39, 42, "92.8", "staff_pct")
+    assert wrong is not None
+    assert (wrong.field, wrong.expected) == ("staff_pct", Decimal("92.9"))
+    with pytest.raises(InvalidTypeError):
+        check_percentage(1, 2, None)
+    with pytest.raises(InvalidTypeError, match="report must be a TaskReport"):
+        check_task_report({"assigned": 1})
+
+
+def test_percent_of_rounds_half_up_exactly():
+    assert percent_of(1, 8, 1) == Decimal("12.5")
+    assert percent_of(1, 16, 1) == Decimal("6.3")  # 6.25 → 6.3, not banker's 6.2
+    assert percent_of(1, 3, 3) == Decimal("33.333")
+    with pytest.raises(InvalidInputError, match="percentage of zero"):
+        percent_of(1, 0)
