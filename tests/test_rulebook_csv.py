@@ -41,7 +41,8 @@ def test_the_packaged_rulebook_round_trips_through_csv_and_json():
 def test_the_csv_layout_is_one_row_per_fact():
     lines = rows()
     assert (
-        lines[0] == "key,value,valid_from,valid_until,provenance,instrument,article,location,note"
+        lines[0]
+        == "key,value,valid_from,valid_until,provenance,instrument,article,location,note,ref"
     )
     assert [line.split(",", 1)[0] for line in lines[1:]] == [
         "schema_version", "id", "name", "instrument.number", "instrument.issuer",

@@ -42,11 +42,19 @@ def test_subordinate_needs_a_department_or_district_parent():
         Unit("Phòng", UnitKind.SUBORDINATE, ward)
 
 
-def test_commune_needs_a_district_parent():
+def test_commune_has_a_district_parent_or_none():
+    # a district before 1/7/2025, none since: both are valid units; the year decides
     with pytest.raises(InvalidInputError, match="must be a DISTRICT"):
         Unit("UBND phường", UnitKind.COMMUNE, DEPT)
-    with pytest.raises(InvalidInputError, match=r"must be a DISTRICT \(got None\)"):
-        Unit("UBND phường", UnitKind.COMMUNE)
+    assert Unit("UBND phường", UnitKind.COMMUNE).parent is None
+    assert Unit("UBND phường", UnitKind.COMMUNE, DISTRICT).parent is DISTRICT
+
+
+def test_special_zone_has_no_parent():
+    assert UnitKind.parse("special_zone") is UnitKind.SPECIAL_ZONE
+    assert UnitKind.SPECIAL_ZONE.label_vi == "UBND đặc khu"
+    with pytest.raises(InvalidInputError, match="special zones answer to the city"):
+        Unit("UBND đặc khu Cát Hải", UnitKind.SPECIAL_ZONE, DISTRICT)
 
 
 def test_unit_field_validation():
@@ -75,7 +83,7 @@ def test_city_chairman_evaluates_departments_and_districts_per_seed_003():
         assert ev.role is EvaluatorRole.CITY_CHAIRMAN
         assert ev.unit is None
         assert ev.source.verified
-        assert ev.source.location == "seeds/003_ade9bd3203481e5e.txt"
+        assert ev.source.ref == "hp-2019-decision-30-report"
 
 
 def test_parent_head_evaluates_subordinates_per_seed_003():

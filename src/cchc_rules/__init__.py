@@ -1,9 +1,11 @@
 """cchc_rules: accountability of heads of Vietnamese government units for
 administrative reform (cải cách hành chính, CCHC).
 
-The public face of the library: it re-exports the contract of SPEC section 4.
+The public face of the library: it re-exports the public contract (see the API
+reference, docs/api.md).
 """
 
+from .authority import Evaluator, EvaluatorRole, evaluator_for
 from .calendar import SpecialDay, WorkingCalendar, public_sector_calendar
 from .calendar_changes import load_calendar_changes
 from .calendar_table import CalendarInstrument, calendar_instruments
@@ -43,7 +45,7 @@ from .reports import (
 )
 from .rulebooks import DECISION_30_2018, Bands, Rulebook, load_rulebook
 from .tasks import Task, TaskStatus, TaskTally, tally_by, tally_tasks
-from .units import Evaluator, EvaluatorRole, Head, Unit, UnitKind, evaluator_for
+from .units import Head, Unit, UnitKind
 
 __version__ = "0.1.0"
 """The installed version (the ``version`` of ``pyproject.toml``; a test checks they agree)."""

@@ -1,6 +1,6 @@
 """The embedded example behind ``cchc-rules demo``: Hải Phòng 2019.
 
-Every figure here is either from a seed document (cited) or labelled as an
+Every figure here is either from a source article (cited by its bibliography key) or labelled as an
 illustration.
 """
 
@@ -10,13 +10,14 @@ from datetime import date
 from typing import TextIO
 
 from ._table import render
+from .authority import evaluator_for
 from .calendar import public_sector_calendar
 from .grading import Assessment, Finding, MitigationGrounds, Verdict, grade_many
 from .notice import HAI_PHONG_2019_INSPECTION_PLAN
 from .reports import COUNT_FIELDS, SEED_004_REPORT, check_task_report
 from .rulebooks import DECISION_30_2018
 from .tasks import Task, tally_by, tally_tasks
-from .units import Head, Unit, UnitKind, evaluator_for
+from .units import Head, Unit, UnitKind
 
 INSPECTION_DAYS_2019 = (
     date(2019, 6, 3),
@@ -109,7 +110,7 @@ def show_grades(out: TextIO) -> tuple[Verdict, ...]:
     rows: list[list[object]] = []
     for v in batch.verdicts:
         a = v.assessment
-        evaluator = evaluator_for(a.head.unit)
+        evaluator = evaluator_for(a.head.unit, a.year)
         by = "Chủ tịch UBND TP" if evaluator.unit is None else evaluator.unit.name
         findings = ", ".join("giảm nhẹ" if f.mitigated else "có" for f in a.findings) or "—"
         rows.append(
@@ -150,7 +151,7 @@ def show_task_report(out: TextIO) -> int:
     report = SEED_004_REPORT
     _heading(out, "3. Kiểm tra số liệu công bố / Checking published task figures (seed 004)")
     print(
-        "Thanh tra thành phố Hải Phòng, 9 tháng đầu năm 2018 (seeds/004_e29fac6bcdc39f22.txt):",
+        "Thanh tra thành phố Hải Phòng, 9 tháng đầu năm 2018 [hp-2018-inspectorate-cchc-check]:",
         file=out,
     )
     rows: list[list[object]] = []

@@ -1,6 +1,7 @@
 """Grading a head's responsibility for CCHC under a rulebook.
 
-The reasoning follows the law's order (seed 003, and SPEC section 2 for the
+The reasoning follows the law's order (the city portal's report of Decision
+30/2018, bibliography ``hp-2019-decision-30-report``; docs/decision-30-2018.md for the
 defaults):
 
 1. **Index year** — the unit's annual CCHC index is the basis of the evaluation.
@@ -43,6 +44,7 @@ from ._validate import (
     typed,
     typed_tuple,
 )
+from .authority import check_unit
 from .errors import InvalidTypeError
 from .grades import Grade
 from .law import Source
@@ -80,9 +82,9 @@ def _cause(value: Any) -> str | None:
 
 @attrs.frozen
 class MitigationGrounds:
-    """The grounds for mitigating a finding (seed 003): the head ``directed``,
-    ``duties_fully_performed`` and ``preventive_measures_applied`` — all three —
-    or the cause is objective (``objective_cause`` describes it).
+    """The grounds for mitigating a finding (``hp-2019-decision-30-report``): the
+    head ``directed``, ``duties_fully_performed`` and ``preventive_measures_applied``
+    — all three — or the cause is objective (``objective_cause`` describes it).
 
     >>> MitigationGrounds(directed=True, duties_fully_performed=True).applies
     False
@@ -463,13 +465,16 @@ def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) ->
     law's order (module docstring): the index year's parameters, the base grade, the
     findings, mitigation as an exception to a finding, the final grade.
 
-    A year the rulebook does not cover is an ``OutOfRangeError``.
+    A year the rulebook does not cover is an ``OutOfRangeError``, and so is a
+    unit that did not exist in the evaluated year (a district from 2025: the
+    district level ceased on 1/7/2025; see :func:`cchc_rules.authority.check_unit`).
     """
     if not isinstance(assessment, Assessment):
         raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
     if not isinstance(rulebook, Rulebook):
         raise InvalidTypeError.for_field("rulebook", "a Rulebook", rulebook)
     rules = rulebook.rules_for(assessment.year)
+    check_unit(assessment.head.unit, assessment.year)
     # Base rule: the band of the annual CCHC index.
     base = rules.bands.grade_for(assessment.index_score)
     demotion = 0
@@ -477,7 +482,8 @@ def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) ->
     for finding in assessment.findings:
         # Each finding the head answers for lowers the grade ...
         if finding.mitigated:
-            # ... except where mitigation applies (seed 003): the smaller demotion.
+            # ... except where mitigation applies (hp-2019-decision-30-report): the
+            # smaller demotion.
             demotion += rules.mitigated_finding_demotion
             any_mitigated = True
         else:
@@ -650,7 +656,8 @@ def _made_step(*fields: Any) -> Step:
 
 
 def _mitigation_step(grounds: MitigationGrounds, plan: _Plan) -> Step:
-    """The step of the mitigation exception (seed 003): where the head directed, fully
+    """The step of the mitigation exception (``hp-2019-decision-30-report``): where
+    the head directed, fully
     performed their duties and applied every preventive measure, or the cause is
     objective, the finding lowers the grade ``mitigated_finding_demotion`` levels
     instead."""
@@ -727,6 +734,7 @@ def _cite(source: Source, vi: bool) -> str:
     if not vi:
         return str(source)
     text = source.instrument + (f", {source.article}" if source.article else "")
+    text += f" [{source.ref}]" if source.ref else ""
     text += f" [{source.location}]" if source.location else ""
     return f"{text} ({_PROVENANCE_VI[source.provenance.value]})"
 

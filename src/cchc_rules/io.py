@@ -50,6 +50,7 @@ from ._validate import (
     to_count,
     to_percentage,
 )
+from .authority import check_unit, fits_year
 from .errors import CchcError, InvalidInputError, Problem
 from .grades import Grade
 from .grading import Assessment, Finding, GradeDiscrepancy, Verdict, records
@@ -478,6 +479,8 @@ class _AssessmentParser:
             score = scores.get(cells[at_score])
             if head is None or year is None or score is None or year[1] or score[1]:
                 return None
+            if not fits_year(head.unit, year[0]):
+                return None  # the checked path says why (no district from 2025)
             return _valid_assessment(head, year[0], score[0], ())
 
         def remember(cells: list[str], head: Head) -> None:
@@ -517,6 +520,12 @@ class _AssessmentParser:
             unit, message = built
             if message is not None:
                 f.fail("parent", message)
+        if unit is not None and year is not None:
+            try:
+                check_unit(unit, year)  # the structure of that year: no district from 2025
+            except CchcError as exc:
+                wrong_parent = unit.parent is not None or unit.kind is UnitKind.COMMUNE
+                f.fail("parent" if wrong_parent else "kind", said(exc))
         if f.found or unit is None or head_name is None or year is None or score is None:
             return None, f.found
         return _valid_assessment(_valid_head(head_name, unit), year, score, findings), f.found

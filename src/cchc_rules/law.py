@@ -6,11 +6,15 @@ we). A fact is ``verified`` when a source we hold states it, ``unverified`` when
 is a reasonable default still to be confirmed against the official text, and
 ``supplied`` when the caller provided it (the caller vouches for it).
 
->>> seed = Source("Quyết định 30/2018/QĐ-UBND", location="seeds/003_ade9bd3203481e5e.txt")
->>> seed.verified
+A source names its instrument and, with ``ref``, the entry of the project's
+bibliography (``docs/sources.md``, :mod:`cchc_rules.bibliography`) where a reader
+finds who published it, when, its title and where to read it.
+
+>>> report = Source("Quyết định 30/2018/QĐ-UBND", ref="hp-2019-decision-30-report")
+>>> report.verified
 True
->>> str(seed)
-'Quyết định 30/2018/QĐ-UBND [seeds/003_ade9bd3203481e5e.txt] (verified)'
+>>> str(report)
+'Quyết định 30/2018/QĐ-UBND [hp-2019-decision-30-report] (verified)'
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ class Provenance(enum.Enum):
     """How far a fact can be trusted."""
 
     VERIFIED = "verified"
-    """Stated in a source we hold (instrument, article, seed file)."""
+    """Stated in a source we hold (an instrument, or an article in the bibliography)."""
     UNVERIFIED = "unverified"
     """A default to confirm against the official text; results that use it say so."""
     SUPPLIED = "supplied"
@@ -70,6 +74,10 @@ def _note(value: Any) -> str | None:
     return optional_text("note", value)
 
 
+def _ref(value: Any) -> str | None:
+    return optional_text("ref", value)
+
+
 def _valid_from(value: Any) -> dt.date:
     return check_date("valid_from", value)
 
@@ -80,7 +88,9 @@ class Source:
 
     ``instrument`` names the law, decision or dataset ("Bộ luật Lao động 2019",
     "Quyết định 30/2018/QĐ-UBND"); ``article`` the article or clause when known;
-    ``location`` a URL or seed file; ``note`` what a reviewer should know.
+    ``location`` a URL or a place inside the work; ``note`` what a reviewer
+    should know; ``ref`` the key of its entry in the bibliography
+    (``docs/sources.md``).
     """
 
     instrument: str = attrs.field(converter=_instrument)
@@ -90,6 +100,7 @@ class Source:
         default=Provenance.VERIFIED, converter=_provenance, kw_only=True
     )
     note: str | None = attrs.field(default=None, converter=_note, kw_only=True)
+    ref: str | None = attrs.field(default=None, converter=_ref, kw_only=True)
 
     @property
     def verified(self) -> bool:
@@ -103,6 +114,8 @@ class Source:
         text = self.instrument
         if self.article:
             text += f", {self.article}"
+        if self.ref:
+            text += f" [{self.ref}]"
         if self.location:
             text += f" [{self.location}]"
         return f"{text} ({self.provenance.value})"
@@ -110,7 +123,7 @@ class Source:
     def to_dict(self) -> dict[str, str]:
         """JSON-ready form; keys with no value are left out."""
         out = {"instrument": self.instrument, "provenance": self.provenance.value}
-        for key in ("article", "location", "note"):
+        for key in ("article", "location", "note", "ref"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value

@@ -18,7 +18,10 @@ from typing import TypeVar
 import attrs
 from hypothesis import strategies as st
 
+from ._messages import Message
+from .authority import structure_for
 from .calendar import WorkingCalendar, public_sector_calendar
+from .errors import OutOfRangeError
 from .grades import Grade
 from .grading import Assessment, Finding, MitigationGrounds
 from .law import DatedParameter, DatedValue, Provenance, Source
@@ -60,26 +63,39 @@ def dates(
     return st.dates(first + timedelta(days=margin_days), last - timedelta(days=margin_days))
 
 
-def units(kind: UnitKind | None = None) -> st.SearchStrategy[Unit]:
-    """Valid units of ``kind`` (any kind by default), with valid parents."""
-    departments = st.builds(Unit, _NAMES, st.just(UnitKind.DEPARTMENT))
-    districts = st.builds(Unit, _NAMES, st.just(UnitKind.DISTRICT))
-    by_kind = {
-        UnitKind.DEPARTMENT: departments,
-        UnitKind.DISTRICT: districts,
-        UnitKind.SUBORDINATE: st.builds(
-            Unit, _NAMES, st.just(UnitKind.SUBORDINATE), departments | districts
-        ),
-        UnitKind.COMMUNE: st.builds(Unit, _NAMES, st.just(UnitKind.COMMUNE), districts),
-    }
-    if kind is not None:
-        return by_kind[kind]
-    return st.one_of(*by_kind.values())
+def units(kind: UnitKind | None = None, year: int | None = None) -> st.SearchStrategy[Unit]:
+    """Valid units of ``kind`` (any kind by default) with valid parents, as the
+    administrative structure of evaluated ``year`` has them (``None``: the
+    Decision 30/2018 structure). Derived from :data:`cchc_rules.authority.AUTHORITY`,
+    so every unit drawn has an evaluator in that year. A ``kind`` the year does
+    not have (a district from 2025) is an ``OutOfRangeError``."""
+    structure = structure_for(year)
+    options = []
+    for rule in structure.rules:
+        if kind is not None and rule.kind is not kind:
+            continue
+        for parent in sorted(rule.parents, key=lambda k: "" if k is None else k.name):
+            if parent is None:
+                options.append(st.builds(Unit, _NAMES, st.just(rule.kind)))
+            else:
+                top = st.builds(Unit, _NAMES, st.just(parent))
+                options.append(st.builds(Unit, _NAMES, st.just(rule.kind), top))
+    if not options:
+        raise OutOfRangeError(
+            Message(
+                "{kind} units do not exist in the year {year}",
+                kind=kind.name if kind is not None else "",
+                year=year,
+            )
+        )
+    return st.one_of(*options)
 
 
 def heads(unit: st.SearchStrategy[Unit] | None = None) -> st.SearchStrategy[Head]:
     return st.builds(
-        Head, st.sampled_from(["Nguyễn Văn A", "Trần Thị B", "Lê Văn C"]), unit or units()
+        Head,
+        st.sampled_from(["Nguyễn Văn A", "Trần Thị B", "Lê Văn C"]),
+        units() if unit is None else unit,
     )
 
 
@@ -194,15 +210,21 @@ def findings(mitigated: bool | None = None) -> st.SearchStrategy[Finding]:
 def assessments(
     years: st.SearchStrategy[int] | None = None, max_findings: int = 4
 ) -> st.SearchStrategy[Assessment]:
-    """Valid assessments: a head of any unit, a year Decision 30/2018 covers
-    (2018–2026 by default), a score and up to ``max_findings`` findings."""
-    return st.builds(
-        Assessment,
-        heads(),
-        years or st.integers(2018, 2026),
-        scores(),
-        st.lists(findings(), max_size=max_findings),
-    )
+    """Valid assessments: a year Decision 30/2018 covers (2018–2026 by default), a
+    head of a unit that exists in that year (see :func:`units`), a score and up to
+    ``max_findings`` findings."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Assessment:
+        year = draw(years or st.integers(2018, 2026))
+        return Assessment(
+            draw(heads(units(year=year))),
+            year,
+            draw(scores()),
+            draw(st.lists(findings(), max_size=max_findings)),
+        )
+
+    return build()
 
 
 def bands() -> st.SearchStrategy[tuple[Decimal, Decimal, Decimal]]:

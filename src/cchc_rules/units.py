@@ -1,16 +1,27 @@
-"""Units, their heads, and who evaluates whom.
+"""Units and their heads, in both periods of local government.
 
-Decision 30/2018/QĐ-UBND (``seeds/003_ade9bd3203481e5e.txt``): the Chairman of the
-city People's Committee evaluates the heads of city departments (sở, ban, ngành) and
-of district People's Committees (UBND quận, huyện); those heads evaluate, each year,
-the heads of the bodies and units under or directly under them.
+Until 30/6/2025 local government had three tiers: the city, districts (UBND quận,
+huyện) and communes (UBND xã, phường, thị trấn) under them. From 1/7/2025 it has
+two: the city and commune-level units (xã, phường, đặc khu), the districts being
+abolished (Law 72/2025/QH15; bibliography ``law-72-2025``).
+
+**Design: a unit does not carry its period; the year is passed where it
+matters.** ``Unit(name, kind, parent=None)`` checks only what holds in *some*
+period: departments, districts and special zones have no parent; a subordinate's
+parent is a department or district; a commune's parent is a district (the
+structure before 1/7/2025) or nothing (the structure since). Whether a unit fits
+the structure of a given *year* is asked with the year:
+:func:`~cchc_rules.authority.check_unit`, :func:`~cchc_rules.authority.evaluator_for`
+and :func:`~cchc_rules.grading.grade_head` do, using the dated authority table of
+:mod:`cchc_rules.authority`. So the same ``Unit`` value can be used across years,
+and a 2019 commune under its district stays valid data after the reform.
 
 >>> so_noi_vu = Unit("Sở Nội vụ", UnitKind.DEPARTMENT)
 >>> phong = Unit("Phòng Cải cách hành chính", UnitKind.SUBORDINATE, parent=so_noi_vu)
->>> evaluator_for(so_noi_vu).role
-<EvaluatorRole.CITY_CHAIRMAN: 'city_chairman'>
->>> evaluator_for(phong).unit.name
+>>> phong.parent.name
 'Sở Nội vụ'
+>>> Unit("UBND đặc khu Cát Hải", UnitKind.SPECIAL_ZONE).parent is None
+True
 """
 
 from __future__ import annotations
@@ -23,14 +34,10 @@ from typing import Any
 import attrs
 
 from ._messages import Message, quoted
-from ._validate import check_bool, check_date, check_text, typed
+from ._validate import check_bool, check_date, check_text
 from .errors import InvalidInputError, InvalidTypeError
-from .law import Provenance, Source
 
-__all__ = ["Evaluator", "EvaluatorRole", "Head", "Unit", "UnitKind", "evaluator_for"]
-
-SEED_003 = "seeds/003_ade9bd3203481e5e.txt"
-DECISION_30_2018_NAME = "Quyết định 30/2018/QĐ-UBND (UBND thành phố Hải Phòng)"
+__all__ = ["Head", "Unit", "UnitKind"]
 
 
 class UnitKind(enum.Enum):
@@ -40,6 +47,7 @@ class UnitKind(enum.Enum):
     DISTRICT = "district"
     SUBORDINATE = "subordinate"
     COMMUNE = "commune"
+    SPECIAL_ZONE = "special_zone"
 
     @property
     def label_vi(self) -> str:
@@ -80,6 +88,7 @@ _KIND_LABELS = {
     UnitKind.DISTRICT: ("UBND quận, huyện", "District People's Committee"),
     UnitKind.SUBORDINATE: ("Cơ quan, đơn vị thuộc, trực thuộc", "Subordinate body or unit"),
     UnitKind.COMMUNE: ("UBND xã, phường, thị trấn", "Commune People's Committee"),
+    UnitKind.SPECIAL_ZONE: ("UBND đặc khu", "Special zone People's Committee"),
 }
 
 KIND_ALIASES: dict[UnitKind, tuple[str, ...]] = {
@@ -95,6 +104,7 @@ KIND_ALIASES: dict[UnitKind, tuple[str, ...]] = {
         "UBND xã", "UBND phường", "UBND thị trấn", "UBND xã, phường, thị trấn", "Xã", "Phường",
         "Thị trấn",
     ),
+    UnitKind.SPECIAL_ZONE: ("UBND đặc khu", "Đặc khu"),
 }  # fmt: skip
 """The Vietnamese kind labels :meth:`UnitKind.parse` reads (shown in
 ``docs/input-files.md``; a test checks the page shows this table)."""
@@ -111,6 +121,9 @@ _ALLOWED_PARENTS = {
     UnitKind.SUBORDINATE: _TOP_LEVEL,
     UnitKind.COMMUNE: frozenset({UnitKind.DISTRICT}),
 }
+_PARENT_OPTIONAL = frozenset({UnitKind.COMMUNE})
+"""Kinds whose parent depends on the period: a commune had a district until
+30/6/2025 and has none since."""
 
 
 def _name(value: Any) -> str:
@@ -123,8 +136,13 @@ def _kind(value: Any) -> UnitKind:
 
 @attrs.frozen
 class Unit:
-    """A unit: departments and districts have no parent; a subordinate's parent is
-    a department or district, a commune's parent a district."""
+    """A unit: departments, districts and special zones have no parent; a
+    subordinate's parent is a department or district; a commune's parent is a
+    district (before 1/7/2025) or none (from 1/7/2025).
+
+    Which period a unit belongs to is checked with the year
+    (:func:`cchc_rules.authority.check_unit`), not stored in the unit.
+    """
 
     name: str = attrs.field(converter=_name)
     kind: UnitKind = attrs.field(converter=_kind)
@@ -145,6 +163,20 @@ class Unit:
                     )
                 )
             return
+        if self.kind is UnitKind.SPECIAL_ZONE:
+            if self.parent is not None:
+                raise InvalidInputError(
+                    Message(
+                        "parent of {kind} {name} must be empty: special zones answer to the "
+                        "city (got {parent})",
+                        kind=self.kind.name,
+                        name=quoted(self.name),
+                        parent=quoted(self.parent.name),
+                    )
+                )
+            return
+        if self.parent is None and self.kind in _PARENT_OPTIONAL:
+            return  # a commune since 1/7/2025; check_unit(unit, year) says for which years
         allowed = _ALLOWED_PARENTS[self.kind]
         if self.parent is not None and self.parent.kind in allowed:
             return
@@ -215,58 +247,3 @@ class Head:
         return (self.term_start is None or self.term_start <= day) and (
             self.term_end is None or day <= self.term_end
         )
-
-
-class EvaluatorRole(enum.Enum):
-    """Who evaluates a head."""
-
-    CITY_CHAIRMAN = "city_chairman"
-    """Chủ tịch UBND thành phố."""
-    PARENT_UNIT_HEAD = "parent_unit_head"
-    """The head of the parent unit (department or district)."""
-
-
-@attrs.frozen
-class Evaluator:
-    """The answer to "who evaluates this head?": a role, the unit whose head acts
-    (``None`` for the city chairman), and the source of the rule."""
-
-    role: EvaluatorRole = attrs.field(validator=typed(EvaluatorRole))
-    unit: Unit | None = attrs.field(validator=typed(Unit, optional=True))
-    source: Source = attrs.field(validator=typed(Source))
-
-
-_CHAIRMAN_RULE = Source(
-    DECISION_30_2018_NAME,
-    location=SEED_003,
-    note="Chủ tịch UBND thành phố đánh giá người đứng đầu cấp Sở, UBND cấp huyện",
-)
-_PARENT_RULE = Source(
-    DECISION_30_2018_NAME,
-    location=SEED_003,
-    note="người đứng đầu cấp Sở, UBND cấp huyện đánh giá người đứng đầu cơ quan, đơn vị "
-    "thuộc và trực thuộc",
-)
-_COMMUNE_RULE = Source(
-    DECISION_30_2018_NAME,
-    location=SEED_003,
-    provenance=Provenance.UNVERIFIED,
-    note="communes are not named in the sources; by default the district chairman "
-    "evaluates commune heads (SPEC section 2) — confirm against the official text",
-)
-
-
-def evaluator_for(unit: Unit) -> Evaluator:
-    """Who evaluates the head of ``unit``, with the source of that rule.
-
-    >>> district = Unit("UBND quận Ngô Quyền", UnitKind.DISTRICT)
-    >>> ward = Unit("UBND phường Máy Chai", UnitKind.COMMUNE, parent=district)
-    >>> evaluator_for(ward).source.unverified
-    True
-    """
-    if not isinstance(unit, Unit):
-        raise InvalidTypeError.for_field("unit", "a Unit", unit)
-    if unit.kind in _TOP_LEVEL:
-        return Evaluator(EvaluatorRole.CITY_CHAIRMAN, None, _CHAIRMAN_RULE)
-    rule = _COMMUNE_RULE if unit.kind is UnitKind.COMMUNE else _PARENT_RULE
-    return Evaluator(EvaluatorRole.PARENT_UNIT_HEAD, unit.parent, rule)

@@ -467,7 +467,7 @@ class _RulebookReader:
                 ),
             )
             return None
-        unknown = set(data) - {"instrument", "article", "location", "provenance", "note"}
+        unknown = set(data) - {"instrument", "article", "location", "provenance", "note", "ref"}
         if unknown:
             self.fail(path, Message("unknown keys {keys}", keys=sorted(unknown)))
             return None
@@ -674,4 +674,4 @@ def _packaged(name: str) -> Rulebook:
 
 
 DECISION_30_2018 = _packaged("decision_30_2018.toml")
-"""Hải Phòng Decision 30/2018/QĐ-UBND with the defaults of SPEC section 2."""
+"""Hải Phòng Decision 30/2018/QĐ-UBND with the defaults of docs/decision-30-2018.md."""

@@ -3,7 +3,7 @@ parameters in a spreadsheet.
 
 Columns (``key`` and ``value`` are required, the others may be left out)::
 
-    key, value, valid_from, valid_until, provenance, instrument, article, location, note
+    key, value, valid_from, valid_until, provenance, instrument, article, location, note, ref
 
 Each row's ``key`` says what it holds:
 
@@ -11,7 +11,7 @@ Each row's ``key`` says what it holds:
   ``instrument.issuer``, ``instrument.title``, ``instrument.signed`` and
   ``instrument.effective`` (optional): a ``value`` and nothing else;
 * ``instrument.source``, ``basis``, ``mitigation_basis``: a source and nothing
-  else — the columns ``provenance, instrument, article, location, note``;
+  else — the columns ``provenance, instrument, article, location, note, ref``;
 * a parameter (``grade_levels``, ``grade_bands``, ``finding_demotion``,
   ``mitigated_finding_demotion``, ``index_year_offset``): one row per dated value,
   with ``value``, ``valid_from``, optionally ``valid_until``, and its source.
@@ -52,8 +52,9 @@ COLUMNS = (
     "article",
     "location",
     "note",
+    "ref",
 )
-SOURCE_COLUMNS = ("provenance", "instrument", "article", "location", "note")
+SOURCE_COLUMNS = ("provenance", "instrument", "article", "location", "note", "ref")
 _TEXT_KEYS = ("id", "name", "instrument.number", "instrument.issuer", "instrument.title")
 _DATE_KEYS = ("instrument.signed", "instrument.effective")
 _SOURCE_KEYS = ("instrument.source", "basis", "mitigation_basis")
