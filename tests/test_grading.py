@@ -33,7 +33,7 @@ SUB_HEAD = Head("Trưởng phòng", SUB)
 
 PARTIAL = MitigationGrounds(directed=True)
 STORM = MitigationGrounds(objective_cause="bão số 3")
-SEED_003 = "Quyết định 30/2018/QĐ-UBND [seeds/003_ade9bd3203481e5e.txt]"
+SEED_003 = "Quyết định 30/2018/QĐ-UBND [hp-2019-decision-30-report]"
 
 
 EXPLAIN_VI = f"""\
@@ -43,7 +43,7 @@ Người đứng đầu Trưởng phòng (Phòng Nội vụ), năm 2019, chỉ s
      căn cứ: {SEED_003} (đã xác minh)
 2. Xếp loại theo chỉ số CCHC: index_score = 88.5 → Hoàn thành tốt nhiệm vụ
      grade_bands = excellent ≥ 90, good ≥ 80, completed ≥ 70 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
-     grade_levels = EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED [CHƯA XÁC MINH; Nghị định 56/2015/NĐ-CP; Nghị định 88/2017/NĐ-CP]
+     grade_levels = EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED [CHƯA XÁC MINH; Nghị định 90/2020/NĐ-CP; Nghị định 48/2023/NĐ-CP; Nghị định 335/2025/NĐ-CP]
      căn cứ: {SEED_003} (đã xác minh)
 3. Vi phạm, thiếu sót thuộc trách nhiệm người đứng đầu: findings[0] = Bão → đề xuất hạ 1 mức
      finding_demotion = 1 [CHƯA XÁC MINH; Quyết định 30/2018/QĐ-UBND]
@@ -67,7 +67,7 @@ Head Trưởng phòng (Phòng Nội vụ), year 2019, CCHC index 88.5 — under 
      source: {SEED_003} (verified)
 2. Base grade from the CCHC index: index_score = 88.5 → Well completed duties
      grade_bands = excellent ≥ 90, good ≥ 80, completed ≥ 70 [unverified; Quyết định 30/2018/QĐ-UBND]
-     grade_levels = EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED [unverified; Nghị định 56/2015/NĐ-CP; Nghị định 88/2017/NĐ-CP]
+     grade_levels = EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED [unverified; Nghị định 90/2020/NĐ-CP; Nghị định 48/2023/NĐ-CP; Nghị định 335/2025/NĐ-CP]
      source: {SEED_003} (verified)
 3. Finding: findings[0] = Bão → proposes lowering 1 level(s)
      finding_demotion = 1 [unverified; Quyết định 30/2018/QĐ-UBND]
@@ -204,7 +204,7 @@ def test_trace_steps_follow_the_laws_order_with_citations():
     base = v.trace[1]
     assert base.inputs == (("index_score", "85"),)
     assert base.outcome == "GOOD"
-    assert base.citation.location == "seeds/003_ade9bd3203481e5e.txt"
+    assert base.citation.ref == "hp-2019-decision-30-report"
     (bands, levels) = base.parameters
     assert levels.name == "grade_levels"
     assert bands.value == "excellent ≥ 90, good ≥ 80, completed ≥ 70"
@@ -482,9 +482,9 @@ def test_verdict_to_dict_layout_schema_version_1():
         [],
         [],
     ]
-    assert trace[0]["citation"]["location"] == "seeds/003_ade9bd3203481e5e.txt"
+    assert trace[0]["citation"]["ref"] == "hp-2019-decision-30-report"
     assert trace[1]["parameters"][1]["source"]["instrument"] == (
-        "Nghị định 56/2015/NĐ-CP; Nghị định 88/2017/NĐ-CP"
+        "Nghị định 90/2020/NĐ-CP; Nghị định 48/2023/NĐ-CP; Nghị định 335/2025/NĐ-CP"
     )
     assert json.loads(verdict().to_json()) == verdict().to_dict()
     assert "Hoàn thành" in verdict().to_json()  # not \\u-escaped

@@ -68,7 +68,7 @@ def test_plan_from_seed_000():
         date(2019, 12, 31),
         5,
     )
-    assert PLAN.source.location == "seeds/000_724b3b7e51f48e6f.txt"
+    assert PLAN.source.ref == "hp-2019-inspection-plan"
     assert PLAN.source.verified
 
 

@@ -49,7 +49,7 @@ def test_quarterly_reporting_periods_with_unverified_default_due_day():
     assert quarters[0].due == date(2019, 4, 5)
     assert quarters[1].due == date(2019, 7, 5)
     assert all(q.due_source.unverified for q in quarters)
-    assert quarters[0].source.location == "seeds/001_820c597a385c5d97.txt"
+    assert quarters[0].source.ref == "province-2019-cchc-plan-reporting"
 
 
 def test_monthly_periods_and_supplied_due_rule():

@@ -31,7 +31,7 @@ def test_decision_30_2018_instrument_and_every_parameter_is_cited():
     inst = DECISION_30_2018.instrument
     assert (inst.number, inst.signed) == ("30/2018/QĐ-UBND", dt.date(2018, 10, 9))
     assert inst.source.verified
-    assert inst.source.location == "seeds/003_ade9bd3203481e5e.txt"
+    assert inst.source.ref == "hp-2019-decision-30-report"
     assert DECISION_30_2018.basis.verified
     assert DECISION_30_2018.mitigation_basis.verified
     for name, param in DECISION_30_2018.parameters().items():

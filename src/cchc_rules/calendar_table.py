@@ -149,6 +149,7 @@ def _source(ids: str, article: str, provenance: str, note: str) -> Source:
         urls[-1] if urls else None,
         provenance=provenance,
         note=note or None,
+        ref=cited[-1].id.lower(),  # the most specific: its bibliography entry
     )
 
 
@@ -233,6 +234,7 @@ def holidays_special_days(first_year: int, last_year: int) -> list[SpecialDay]:
         "Bộ luật Lao động 2019, Điều 112 (2012: Điều 115)",
         "https://github.com/vacanza/holidays",
         provenance=Provenance.UNVERIFIED,
+        ref="holidays-package",
         note="outside the library's cited table (2018-2030): computed by the holidays "
         "package and not checked against the year's official notice",
     )

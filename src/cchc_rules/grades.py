@@ -1,8 +1,10 @@
 """The grade levels of a head's responsibility for CCHC.
 
-Four levels mirroring the civil-servant classification of Nghị định 56/2015/NĐ-CP
-and 88/2017/NĐ-CP (both cited by Decision 30/2018). That Decision 30/2018 uses
-these four is an **unverified** default (SPEC section 2); the rulebook records it.
+Four levels whose labels are exactly those of the classification of cadres and
+civil servants in Nghị định 90/2020/NĐ-CP, 48/2023/NĐ-CP and 335/2025/NĐ-CP
+(bibliography ``decree-90-2020``, ``decree-48-2023``, ``decree-335-2025``; Decree
+56/2015 worded its third level differently). That Decision 30/2018 uses these four
+is an **unverified** default (docs/decision-30-2018.md); the rulebook records it.
 
 >>> Grade.EXCELLENT > Grade.GOOD > Grade.COMPLETED > Grade.NOT_COMPLETED
 True

@@ -1,6 +1,6 @@
 """Notice before an inspection.
 
-Hải Phòng's 2019 CCHC inspection plan (``seeds/000_724b3b7e51f48e6f.txt``): the
+Hải Phòng's 2019 CCHC inspection plan (bibliography ``hp-2019-inspection-plan``): the
 schedule is announced to members and inspected units *at least 5 working days
 before the inspection*; inspections run from 1/6/2019 to 31/12/2019; unannounced
 inspections are allowed. "At least N working days before" is read as: at least N
@@ -33,7 +33,6 @@ __all__ = [
     "notice_is_sufficient",
 ]
 
-SEED_000 = "seeds/000_724b3b7e51f48e6f.txt"
 _fromordinal = date.fromordinal
 
 
@@ -239,9 +238,10 @@ HAI_PHONG_2019_INSPECTION_PLAN = InspectionPlan(
     5,
     source=Source(
         "Kế hoạch kiểm tra công tác CCHC nhà nước thành phố Hải Phòng năm 2019",
-        location=SEED_000,
+        ref="hp-2019-inspection-plan",
         note="4 inspection teams led by vice-chairmen; notice at least 5 working days; "
         "unannounced inspections allowed",
     ),
 )
-"""Hải Phòng's 2019 plan: 1/6/2019 to 31/12/2019, 5 working days' notice (seed 000)."""
+"""Hải Phòng's 2019 plan: 1/6/2019 to 31/12/2019, 5 working days' notice
+(``hp-2019-inspection-plan``)."""

@@ -96,7 +96,7 @@ def period_end(
 
 
 class ReportFrequency(enum.Enum):
-    """Periodic CCHC reporting (``seeds/001_820c597a385c5d97.txt``): heads report
+    """Periodic CCHC reporting (bibliography ``province-2019-cchc-plan-reporting``): heads report
     quarterly to the provincial People's Committee through Sở Nội vụ, which
     summarises monthly."""
 
@@ -111,12 +111,13 @@ the sources say reports are quarterly and summaries monthly, not when they are d
 REPORT_DUE_SOURCE = Source(
     "default reporting deadline",
     provenance=Provenance.UNVERIFIED,
-    note="the due day is not in the sources (seed 001 gives only the frequency); "
-    "confirm against the province's reporting regime",
+    ref="cchc-rules-defaults",
+    note="the due day is not in the sources (the province's 2019 plan gives only the "
+    "frequency); confirm against the province's reporting regime",
 )
 REPORTING_SOURCE = Source(
     "Công văn triển khai Kế hoạch CCHC năm 2019 (UBND tỉnh)",
-    location="seeds/001_820c597a385c5d97.txt",
+    ref="province-2019-cchc-plan-reporting",
     note="báo cáo định kỳ hằng quý qua Sở Nội vụ; Sở Nội vụ tổng hợp hằng tháng",
 )
 

@@ -2,9 +2,9 @@
 and percentages a unit published; :func:`check_task_report` lists every figure that
 does not follow from the others, as a :class:`Discrepancy`.
 
-Seed 004 (``seeds/004_e29fac6bcdc39f22.txt``) published 287 tasks assigned, 256
-completed (89,2%), 203 on time (70,7%), 53 late (18,4%), 31 in progress. One figure
-does not follow from the others:
+The city inspectorate's report (bibliography ``hp-2018-inspectorate-cchc-check``)
+published 287 tasks assigned, 256 completed (89,2%), 203 on time (70,7%), 53 late
+(18,4%), 31 in progress. One figure does not follow from the others:
 
 >>> for d in check_task_report(SEED_004_REPORT):
 ...     print(d.message)
@@ -342,4 +342,4 @@ SEED_004_REPORT = TaskReport(
     late_pct="18,4",
 )
 """Thanh tra thành phố Hải Phòng, first nine months of 2018, as published
-(``seeds/004_e29fac6bcdc39f22.txt``)."""
+(bibliography ``hp-2018-inspectorate-cchc-check``)."""
