@@ -208,8 +208,8 @@ def test_a_collected_error_says_every_problem_in_vietnamese(tmp_path):
     assert vi[0] == f"{path} có 3 lỗi:"
     assert vi[1:] == [
         "  dòng 2, index_score: index_score phải nằm trong khoảng từ 0 đến 100 (nhận được '120')",
-        "  dòng 3, kind: kind phải là một trong DEPARTMENT, DISTRICT, SUBORDINATE, COMMUNE "
-        "hoặc một tên như 'Sở' hoặc 'UBND xã' (nhận được 'BỘ')",
+        "  dòng 3, kind: kind phải là một trong DEPARTMENT, DISTRICT, SUBORDINATE, COMMUNE, "
+        "SPECIAL_ZONE hoặc một tên như 'Sở' hoặc 'UBND xã' (nhận được 'BỘ')",
         "  dòng 3, year: year phải là một số nguyên, ví dụ 2019 (nhận được '20x9')",
     ]
     assert str(caught.value).splitlines()[0] == f"{path} has 3 problems:"
