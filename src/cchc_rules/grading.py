@@ -657,10 +657,9 @@ def _made_step(*fields: Any) -> Step:
 
 def _mitigation_step(grounds: MitigationGrounds, plan: _Plan) -> Step:
     """The step of the mitigation exception (``hp-2019-decision-30-report``): where
-    the head directed, fully
-    performed their duties and applied every preventive measure, or the cause is
-    objective, the finding lowers the grade ``mitigated_finding_demotion`` levels
-    instead."""
+    the head directed, fully performed their duties and applied every preventive
+    measure, or the cause is objective, the finding lowers the grade
+    ``mitigated_finding_demotion`` levels instead."""
     inputs = (
         ("directed", str(grounds.directed)),
         ("duties_fully_performed", str(grounds.duties_fully_performed)),
