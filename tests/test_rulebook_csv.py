@@ -48,7 +48,8 @@ def test_the_csv_layout_is_one_row_per_fact():
         "schema_version", "id", "name", "instrument.number", "instrument.issuer",
         "instrument.title", "instrument.signed", "instrument.source", "basis",
         "mitigation_basis", "grade_levels", "grade_bands", "finding_demotion",
-        "mitigated_finding_demotion", "index_year_offset",
+        "mitigated_finding_demotion", "index_year_offset", "scope.first_year",
+        "scope.last_year", "scope.kinds", "scope.source",
     ]  # fmt: skip
     assert lines[12].startswith(
         "grade_bands,excellent=90; good=80; completed=70,2018-10-09,,unverified,"
@@ -126,14 +127,14 @@ def test_every_bad_row_is_reported_with_its_row_and_column():
         "  row 15, valid_from: valid_from must be a real day, as YYYY-MM-DD or DD/MM/YYYY "
         "(got '31/2/2019')",
         "  row 15: value must be a whole number from 0 to 3 (got 'x')",
-        "  row 18, value: must read excellent=…; good=…; completed=… "
+        "  row 22, value: must read excellent=…; good=…; completed=… "
         "(got 'excellent=90; good=80')",
-        "  row 19, provenance: is not used in rows with key id",
-        "  row 19, key: id appears more than once (first in row 3)",
+        "  row 23, provenance: is not used in rows with key id",
+        "  row 23, key: id appears more than once (first in row 3)",
     ]
     vi = error.localized("vi").splitlines()
     assert vi[0] == "mine.csv có 9 lỗi:"
-    assert vi[-1] == "  dòng 19, key: id xuất hiện nhiều lần (lần đầu ở dòng 3)"
+    assert vi[-1] == "  dòng 23, key: id xuất hiện nhiều lần (lần đầu ở dòng 3)"
     assert all(untranslated(p.message) == [] for p in error.problems)
 
 
@@ -173,7 +174,7 @@ def test_blank_dates_unreadable_days_and_muddled_bands_are_located():
         "  row 13, valid_from: is required",
         "  row 13, value: must read excellent=…; good=…; completed=… "
         "(got 'excellent=90; excellent=80; completed=70')",
-        "  row 17, valid_from: is required",
+        "  row 21, valid_from: is required",
     ]
 
 

@@ -561,6 +561,15 @@ _CHECK_HEADS = (
 
 
 def _unverified_note(unverified: set[str]) -> Message:
+    if "scope" in unverified:
+        return Message(
+            'NOTE: these grades use unverified parameters: {names}. "scope": some rows '
+            "lie outside the years or unit kinds the rulebook was written for (Decision "
+            "30/2018 names only sở and quận, huyện, before the reform of 1/7/2025); its "
+            "parameters were applied to them anyway. Confirm them against the official "
+            "text (docs/decision-30-2018.md).",
+            names=", ".join(sorted(unverified)),
+        )
     return Message(
         "NOTE: these grades use unverified parameters: {names}. Confirm them against "
         "the official text (docs/decision-30-2018.md).",

@@ -1,7 +1,8 @@
 """The embedded example behind ``cchc-rules demo``: Hải Phòng 2019.
 
-Every figure here is either from a source article (cited by its bibliography key) or labelled as an
-illustration.
+Every figure here is either from a source article (cited by its bibliography key)
+or labelled as an illustration. A second part grades a 2025 ward and special zone,
+after the two-tier reform of 1/7/2025, with the notes that such results carry.
 """
 
 from __future__ import annotations
@@ -240,13 +241,55 @@ def show_task_tally(out: TextIO) -> None:
     )
 
 
+def example_assessments_2025() -> list[Assessment]:
+    """After the reform of 1/7/2025: a ward and a special zone of the new Hải Phòng
+    (no parent), **illustrative** scores (wards rated excellent in 2025 scored 93 or
+    more, plo-2026-haiphong-cchc-2025)."""
+    ward = Unit("UBND phường Hồng Bàng", UnitKind.COMMUNE)
+    zone = Unit("UBND đặc khu Cát Hải", UnitKind.SPECIAL_ZONE)
+    return [
+        Assessment(Head("Chủ tịch UBND phường Hồng Bàng", ward), 2025, "93.50"),
+        Assessment(Head("Chủ tịch UBND đặc khu Cát Hải", zone), 2025, "86.20"),
+    ]
+
+
+def show_grades_2025(out: TextIO) -> tuple[Verdict, ...]:
+    _heading(out, "2b. Sau sắp xếp 1/7/2025 / After the reform of 1/7/2025 (2025)")
+    batch = grade_many(example_assessments_2025(), DECISION_30_2018)
+    rows: list[list[object]] = []
+    for v in batch.verdicts:
+        a = v.assessment
+        evaluator = evaluator_for(a.head.unit, a.year)
+        source = evaluator.source
+        by = f"Chủ tịch UBND TP ({source.provenance.value}: {source.ref})"
+        rows.append([a.head.unit.name, a.head.unit.kind.name, a.index_score, v.grade.label_vi, by])
+    print(
+        "Illustrative scores. Districts ceased on 1/7/2025: wards and special zones have "
+        "no parent and answer to the city.",
+        file=out,
+    )
+    print(render(["unit", "kind", "index", "grade", "evaluated by"], rows), file=out)
+    print(
+        "\nNOTE / LƯU Ý: these grades use UNVERIFIED parameters "
+        f'({", ".join(batch.unverified)}). "scope": Decision 30/2018 names only sở and '
+        "quận, huyện and was written before the reform; no instrument was found that "
+        "governs 2025 evaluations, so its parameters are applied as a default. The city "
+        "as evaluator follows Hải Phòng's 2025 classification published on 9/1/2026 "
+        "(unverified as to the instrument).",
+        file=out,
+    )
+    return batch.verdicts
+
+
 def run(out: TextIO) -> int:
     """Print the whole example story, in order: the 2019 plan and its notice dates,
-    the grades with the unverified note, seed 004's report check, a task tally.
+    the grades with the unverified note, a 2025 ward and special zone after the
+    reform, seed 004's report check, a task tally.
     Returns the number of discrepancies in seed 004's report."""
     print("cchc-rules demo — Hải Phòng 2019", file=out)
     show_inspection_plan(out)
     show_grades(out)
+    show_grades_2025(out)
     issues = show_task_report(out)
     show_task_tally(out)
     return issues

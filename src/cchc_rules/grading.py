@@ -49,7 +49,7 @@ from .errors import InvalidTypeError
 from .grades import Grade
 from .law import Source
 from .rulebooks import DECISION_30_2018, ParameterUse, ResolvedRules, Rulebook, _score
-from .units import Head
+from .units import Head, UnitKind
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -501,6 +501,7 @@ _ORDER = (
     "grade_levels",
     "finding_demotion",
     "mitigated_finding_demotion",
+    "scope",
 )
 
 _MITIGATION_CACHE = 1024
@@ -528,7 +529,10 @@ def _verdict(
     verdict._base_grade = base
     verdict._mitigated = mitigated
     verdict._demotion = demotion
-    verdict._unverified = plan.unverified[(bool(assessment.findings), mitigated)]
+    unverified = plan.unverified[(bool(assessment.findings), mitigated)]
+    if assessment.head.unit.kind not in plan.scope_kinds:
+        unverified = (*unverified, "scope")  # outside what the rulebook was written for
+    verdict._unverified = unverified
     verdict._plan = plan
     verdict._trace = None
     return verdict
@@ -550,6 +554,7 @@ class _Plan:
         "mitigated_params",
         "mitigation_basis",
         "mitigations",
+        "scope_kinds",
         "unverified",
     )
 
@@ -557,6 +562,12 @@ class _Plan:
         uses = rules.uses
         self.basis = rulebook.basis
         self.mitigation_basis = rulebook.mitigation_basis
+        scope = rulebook.scope
+        self.scope_kinds: frozenset[UnitKind] = (
+            frozenset(UnitKind)
+            if scope is None
+            else frozenset(k for k in UnitKind if scope.covers(year, k))
+        )
         self.mitigated_demotion = rules.mitigated_finding_demotion
         index_year = year + rules.index_year_offset
         self.index_step = Step(

@@ -216,7 +216,7 @@ def assessments(
 
     @st.composite
     def build(draw: st.DrawFn) -> Assessment:
-        year = draw(years or st.integers(2018, 2026))
+        year = draw(st.integers(2018, 2026) if years is None else years)
         return Assessment(
             draw(heads(units(year=year))),
             year,

@@ -24,7 +24,7 @@ import contextlib
 import datetime as dt
 import json
 import tomllib
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -36,7 +36,8 @@ from .._messages import Message, Row, quoted, said
 from .._validate import check_path, check_text, check_year, to_decimal
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
-from ..law import DatedParameter, DatedValue, Provenance, Source
+from ..law import DatedParameter, DatedValue, Provenance, Source, as_source
+from ..units import UnitKind
 from ._csv import CsvLayout, to_csv_rows
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "ParameterUse",
     "ResolvedRules",
     "Rulebook",
+    "Scope",
     "load_rulebook",
 ]
 
@@ -135,6 +137,73 @@ class Instrument:
     effective: dt.date | None = None
 
 
+def _first_year(value: Any) -> int:
+    return check_year("first_year", value)
+
+
+def _last_year(value: Any) -> int | None:
+    return None if value is None else check_year("last_year", value)
+
+
+def _kinds(value: Any) -> frozenset[UnitKind]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidTypeError.for_field("kinds", "a list of unit kinds", value)
+    kinds = frozenset(UnitKind.parse(k, "kinds") for k in value)
+    if not kinds:
+        raise InvalidInputError.for_field("kinds", "must name at least one unit kind", value)
+    return kinds
+
+
+@attrs.frozen
+class Scope:
+    """What a rulebook was written for: the evaluated years ``first_year`` to
+    ``last_year`` (inclusive; ``None`` leaves it open) and the unit ``kinds``, with
+    the ``source`` that says so. A verdict outside the scope still gets a grade,
+    but lists ``scope`` among its unverified parameters.
+
+    >>> DECISION_30_2018.scope.describe()
+    '2018–2024: DEPARTMENT, DISTRICT, SUBORDINATE'
+    >>> DECISION_30_2018.scope.covers(2025, UnitKind.DEPARTMENT)
+    False
+    """
+
+    first_year: int = attrs.field(converter=_first_year)
+    last_year: int | None = attrs.field(converter=_last_year)
+    kinds: frozenset[UnitKind] = attrs.field(converter=_kinds)
+    source: Source = attrs.field(converter=as_source)
+
+    def __attrs_post_init__(self) -> None:
+        if self.last_year is not None and self.last_year < self.first_year:
+            raise InvalidInputError(
+                Message(
+                    "last_year must not be before first_year (got {first} to {last})",
+                    first=self.first_year,
+                    last=self.last_year,
+                )
+            )
+
+    def covers(self, year: int, kind: UnitKind) -> bool:
+        """Whether evaluated ``year`` and a unit of ``kind`` are in the scope."""
+        in_years = self.first_year <= year and (self.last_year is None or year <= self.last_year)
+        return in_years and kind in self.kinds
+
+    def kind_names(self) -> list[str]:
+        """The kinds' names, in ``UnitKind`` order."""
+        return [k.name for k in UnitKind if k in self.kinds]
+
+    def describe(self) -> str:
+        last = "" if self.last_year is None else str(self.last_year)
+        return f"{self.first_year}–{last}: {', '.join(self.kind_names())}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"first_year": self.first_year}
+        if self.last_year is not None:
+            out["last_year"] = self.last_year
+        out["kinds"] = self.kind_names()
+        out["source"] = self.source.to_dict()
+        return out
+
+
 class ParameterUse(NamedTuple):
     """A parameter as a verdict used it: name, value as text, and its source."""
 
@@ -194,6 +263,9 @@ class Rulebook:
     finding_demotion: DatedParameter[int]
     mitigated_finding_demotion: DatedParameter[int]
     index_year_offset: DatedParameter[int]
+    scope: Scope | None = attrs.field(default=None, kw_only=True)
+    """The years and unit kinds the regulation was written for (``None``: not
+    declared, every year its parameters cover and every kind)."""
 
     def __attrs_post_init__(self) -> None:
         """A rulebook built by hand is checked as one read from a file is: text,
@@ -210,6 +282,8 @@ class Rulebook:
                 raise InvalidTypeError.for_field(name, "a DatedParameter", param)
             for dated in param.values:
                 _check_value(name, dated.value)
+        if self.scope is not None and not isinstance(self.scope, Scope):
+            raise InvalidTypeError.for_field("scope", "a Scope or None", self.scope)
 
     # Derived data memoised per instance (the rulebook is immutable): resolved
     # rules per year here, grading plans in cchc_rules.grading.
@@ -333,6 +407,8 @@ class Rulebook:
             "basis": self.basis.to_dict(),
             "mitigation_basis": self.mitigation_basis.to_dict(),
         }
+        if self.scope is not None:
+            out["scope"] = self.scope.to_dict()
         for name, param in self.parameters().items():
             out[name] = [_entry(v) for v in param.values]
         return out
@@ -534,6 +610,7 @@ class _RulebookReader:
         instrument = self.instrument(data)
         basis = self.source(data.get("basis"), "basis")
         mitigation_basis = self.source(data.get("mitigation_basis"), "mitigation_basis")
+        scope = self.scope(data) if "scope" in data else None
         params = {
             "grade_levels": self.parameter(data, "grade_levels", _levels),
             "grade_bands": self.parameter(
@@ -551,14 +628,37 @@ class _RulebookReader:
                 data, "index_year_offset", lambda e: _small_int(e, -5, 0)
             ),
         }
-        known = {"schema_version", "id", "name", "instrument", "basis", "mitigation_basis"}
+        known = {
+            "schema_version",
+            "id",
+            "name",
+            "instrument",
+            "basis",
+            "mitigation_basis",
+            "scope",
+        }
         for key in sorted(set(data) - known - set(PARAMETER_NAMES)):
             self.fail(key, Message("is not a rulebook key"))
         self.check_mitigation_never_worse(params)
         if self.problems:
             ordered = sorted(self.problems, key=_row_order)
             raise InvalidInputError.collected(ordered, self.origin)
-        return Rulebook(ident, name, instrument, basis, mitigation_basis, **params)  # type: ignore[arg-type]
+        return Rulebook(ident, name, instrument, basis, mitigation_basis, **params, scope=scope)  # type: ignore[arg-type]
+
+    def scope(self, data: Mapping[str, Any]) -> Scope | None:
+        table = self.table(data, "scope", "")
+        if table is None:
+            return None
+        unknown = set(table) - {"first_year", "last_year", "kinds", "source"}
+        if unknown:
+            self.fail("scope", Message("unknown keys {keys}", keys=sorted(unknown)))
+        src = self.source(table.get("source"), "scope.source")
+        first = self.attempt("scope.first_year", _first_year, table.get("first_year"))
+        last = self.attempt("scope.last_year", _last_year, table.get("last_year"))
+        kinds = self.attempt("scope.kinds", _kinds, table.get("kinds"))
+        if unknown or src is None or first is None or kinds is None:
+            return None
+        return self.attempt("scope", Scope, first, last, kinds, src)
 
     def instrument(self, data: Mapping[str, Any]) -> Instrument | None:
         table = self.table(data, "instrument", "")

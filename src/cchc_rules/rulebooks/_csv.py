@@ -10,8 +10,11 @@ Each row's ``key`` says what it holds:
 * ``schema_version`` (optional, ``1``), ``id``, ``name``, ``instrument.number``,
   ``instrument.issuer``, ``instrument.title``, ``instrument.signed`` and
   ``instrument.effective`` (optional): a ``value`` and nothing else;
-* ``instrument.source``, ``basis``, ``mitigation_basis``: a source and nothing
-  else — the columns ``provenance, instrument, article, location, note, ref``;
+* ``scope.first_year``, ``scope.last_year`` (optional) and ``scope.kinds``
+  (``DEPARTMENT; DISTRICT``): the rulebook's declared scope, a ``value`` each;
+  optional as a whole;
+* ``instrument.source``, ``basis``, ``mitigation_basis``, ``scope.source``: a source
+  and nothing else — the columns ``provenance, instrument, article, location, note, ref``;
 * a parameter (``grade_levels``, ``grade_bands``, ``finding_demotion``,
   ``mitigated_finding_demotion``, ``index_year_offset``): one row per dated value,
   with ``value``, ``valid_from``, optionally ``valid_until``, and its source.
@@ -57,8 +60,14 @@ COLUMNS = (
 SOURCE_COLUMNS = ("provenance", "instrument", "article", "location", "note", "ref")
 _TEXT_KEYS = ("id", "name", "instrument.number", "instrument.issuer", "instrument.title")
 _DATE_KEYS = ("instrument.signed", "instrument.effective")
-_SOURCE_KEYS = ("instrument.source", "basis", "mitigation_basis")
-_OPTIONAL_KEYS = ("instrument.effective",)  # schema_version is never required: 1 by default
+_SOURCE_KEYS = ("instrument.source", "basis", "mitigation_basis", "scope.source")
+_INT_KEYS = ("scope.first_year", "scope.last_year")
+_LIST_KEYS = ("scope.kinds",)
+_SCOPE_KEYS = ("scope.first_year", "scope.last_year", "scope.kinds", "scope.source")
+_OPTIONAL_KEYS = (
+    "instrument.effective",
+    *_SCOPE_KEYS,
+)  # schema_version is never required: 1 by default
 _BAND_NAMES = ("excellent", "good", "completed")
 _BAND = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*(?:=|>=|≥|:)\s*(?P<value>.*?)\s*")
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
@@ -151,7 +160,7 @@ class CsvLayout:
             if self._once(key, where):
                 self._source(key, cells, where, self._slot(key))
             return
-        if key == "schema_version" or key in _TEXT_KEYS or key in _DATE_KEYS:
+        if key in ("schema_version", *_TEXT_KEYS, *_DATE_KEYS, *_INT_KEYS, *_LIST_KEYS):
             self._only(key, cells, where, ("value",))
             if self._once(key, where):
                 self._single(key, cells.get("value", ""), where)
@@ -192,8 +201,10 @@ class CsvLayout:
     def _single(self, key: str, value: str, where: str) -> None:
         table, name = self._slot(key)
         self._cells[key] = (where, "value")
-        if key == "schema_version":
+        if key == "schema_version" or key in _INT_KEYS:
             table[name] = int(value) if _WHOLE.fullmatch(value) else value
+        elif key in _LIST_KEYS:
+            table[name] = [part.strip() for part in re.split(r"[;,]", value) if part.strip()]
         elif key in _DATE_KEYS:
             day = self._day(value, where, "value", key, named=key)
             if day is not None:
@@ -300,6 +311,13 @@ def to_csv_rows(data: Mapping[str, Any]) -> str:
         for entry in entries:
             dates = {k: entry[k] for k in ("valid_from", "valid_until") if k in entry}
             row(name, _value_cell(name, entry), entry["source"], **dates)
+    scope = data.get("scope")
+    if scope is not None:
+        row("scope.first_year", scope["first_year"])
+        if "last_year" in scope:
+            row("scope.last_year", scope["last_year"])
+        row("scope.kinds", "; ".join(scope["kinds"]))
+        row("scope.source", source=scope["source"])
     return buffer.getvalue()
 
 
