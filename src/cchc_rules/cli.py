@@ -51,7 +51,7 @@ from .io import (
 )
 from .notice import latest_notice_date
 from .reports import COUNT_FIELDS, check_task_report
-from .rulebooks import DECISION_30_2018, Rulebook, _value_text, load_rulebook
+from .rulebooks import DECISION_30_2018, PARAMETER_BY_NAME, Rulebook, load_rulebook
 from .tasks import tally_by
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -618,7 +618,7 @@ def _cmd_rulebook(args: argparse.Namespace, out: TextIO) -> int:
                 rows.append(
                     [
                         name,
-                        _value_text(dated.value),
+                        PARAMETER_BY_NAME[name].text(dated.value),
                         dated.valid_from.isoformat(),
                         dated.valid_until.isoformat() if dated.valid_until else "",
                         dated.source.provenance.value,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -26,7 +26,7 @@ from .grades import Grade
 from .grading import Assessment, Finding, MitigationGrounds
 from .law import DatedParameter, DatedValue, Provenance, Source
 from .reports import TaskReport
-from .rulebooks import DECISION_30_2018, Bands, Instrument, Rulebook
+from .rulebooks import DECISION_30_2018, PARAMETERS, Bands, Instrument, Parameter, Rulebook
 from .tasks import Task, TaskTally
 from .units import Head, Unit, UnitKind
 
@@ -297,16 +297,33 @@ def dated_rulebooks(draw: st.DrawFn) -> Rulebook:
         draw(_sources()),
         effective=draw(st.none() | st.just(signed + timedelta(days=10))),
     )
+    values = {
+        # mitigation never worsens the outcome, whatever the periods: keep it below
+        "finding_demotion": st.integers(1, 3),
+        "mitigated_finding_demotion": st.integers(0, 1),
+    }
+    params: dict[str, DatedParameter[Any]] = {}
+    for param in PARAMETERS:  # derived from the declarations
+        if param.type == "grade levels":
+            levels = DatedValue(tuple(Grade), signed, draw(_sources()))
+            params[param.name] = DatedParameter(param.name, (levels,))
+            continue
+        drawn = values[param.name] if param.name in values else _parameter_values(param)
+        params[param.name] = draw(_dated(param.name, drawn))
     return Rulebook(
         draw(_free_text()),
         draw(_free_text()),
         instrument,
         draw(_sources()),
         draw(_sources()),
-        DatedParameter("grade_levels", ((DatedValue(tuple(Grade), signed, draw(_sources()))),)),
-        draw(_dated("grade_bands", bands().map(lambda b: Bands(*b)))),
-        draw(_dated("finding_demotion", st.integers(1, 3))),
-        # never above finding_demotion, whatever the periods: mitigation never worsens
-        draw(_dated("mitigated_finding_demotion", st.integers(0, 1))),
-        draw(_dated("index_year_offset", st.integers(-5, 0))),
+        **params,  # type: ignore[arg-type]
     )
+
+
+def _parameter_values(param: Parameter) -> st.SearchStrategy[Any]:
+    """Valid values of a declared parameter, from its declaration."""
+    if param.type == "bands":
+        return bands().map(lambda b: Bands(*b))
+    assert param.low is not None  # a whole number
+    assert param.high is not None
+    return st.integers(param.low, param.high)

@@ -194,6 +194,9 @@ def _eager_reference(a, rulebook):
     if mitigated:
         used.append("mitigated_finding_demotion")
     unverified = tuple(n for n in used if uses[n].source.unverified)
+    scope = rulebook.scope  # outside what the rulebook was written for: said last
+    if scope is not None and not scope.covers(a.year, a.head.unit.kind):
+        unverified = (*unverified, "scope")
     return Verdict(a, rulebook.id, final, base, mitigated, demotion, unverified, trace)
 
 

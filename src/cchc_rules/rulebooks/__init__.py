@@ -25,7 +25,6 @@ import datetime as dt
 import json
 import tomllib
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -33,96 +32,37 @@ import attrs
 
 from .._files import parse_json, parse_reason, read_text
 from .._messages import Message, Row, quoted, said
-from .._validate import check_path, check_text, check_year, to_decimal
+from .._validate import check_path, check_text, check_year
 from ..errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source, as_source
 from ..units import UnitKind
 from ._csv import CsvLayout, to_csv_rows
+from ._parameters import LEVELS as LEVELS
+from ._parameters import PARAMETER_BY_NAME, PARAMETERS, Bands, Parameter, rulebook_schema
+from ._parameters import _score as _score
 
 __all__ = [
     "DECISION_30_2018",
+    "PARAMETERS",
+    "PARAMETER_BY_NAME",
     "PARAMETER_NAMES",
     "Bands",
     "Instrument",
+    "Parameter",
     "ParameterUse",
     "ResolvedRules",
     "Rulebook",
     "Scope",
     "load_rulebook",
+    "rulebook_schema",
 ]
 
 T = TypeVar("T")
 
-PARAMETER_NAMES = (
-    "grade_levels",
-    "grade_bands",
-    "finding_demotion",
-    "mitigated_finding_demotion",
-    "index_year_offset",
-)
-LEVELS = tuple(Grade)
+PARAMETER_NAMES = tuple(p.name for p in PARAMETERS)
+"""The names of the declared parameters (:data:`PARAMETERS`), in order."""
 SCHEMA_VERSION = 1
-
-
-def _score(field: str, value: Any) -> Decimal:
-    number = to_decimal(field, value)
-    if not Decimal(0) <= number <= Decimal(100):
-        raise InvalidInputError.for_field(field, "must be between 0 and 100", value)
-    return number
-
-
-def _excellent(value: Any) -> Decimal:
-    return _score("excellent", value)
-
-
-def _good(value: Any) -> Decimal:
-    return _score("good", value)
-
-
-def _completed(value: Any) -> Decimal:
-    return _score("completed", value)
-
-
-@attrs.frozen
-class Bands:
-    """Lower bounds on the CCHC index (0–100) for each grade; "từ X trở lên" is
-    ``>= X``. Strictly decreasing: ``excellent > good > completed``.
-
-    >>> Bands(90, 80, 70).grade_for(Decimal("79.99"))
-    <Grade.COMPLETED: 'completed'>
-    """
-
-    excellent: Decimal = attrs.field(converter=_excellent)
-    good: Decimal = attrs.field(converter=_good)
-    completed: Decimal = attrs.field(converter=_completed)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.excellent > self.good > self.completed:
-            raise InvalidInputError(
-                Message(
-                    "bands must be strictly decreasing, excellent > good > completed "
-                    "(got {excellent}, {good}, {completed})",
-                    excellent=self.excellent,
-                    good=self.good,
-                    completed=self.completed,
-                )
-            )
-
-    def grade_for(self, score: Decimal) -> Grade:
-        """The grade of an index ``score`` (0–100)."""
-        if type(score) is not Decimal or not score.is_finite():
-            score = _score("score", score)
-        if score >= self.excellent:
-            return Grade.EXCELLENT
-        if score >= self.good:
-            return Grade.GOOD
-        if score >= self.completed:
-            return Grade.COMPLETED
-        return Grade.NOT_COMPLETED
-
-    def describe(self) -> str:
-        return f"excellent ≥ {self.excellent}, good ≥ {self.good}, completed ≥ {self.completed}"
 
 
 @attrs.frozen
@@ -241,14 +181,6 @@ class ResolvedRules:
         return frozenset(n for n, u in self.uses.items() if u.source.unverified)
 
 
-def _value_text(value: Any) -> str:
-    if isinstance(value, Bands):
-        return value.describe()
-    if isinstance(value, tuple):
-        return " > ".join(g.name for g in value)
-    return str(value)
-
-
 @attrs.frozen
 class Rulebook:
     """One regulation's grading parameters, each dated and cited."""
@@ -331,7 +263,10 @@ class Rulebook:
             values["finding_demotion"].value,
             values["mitigated_finding_demotion"].value,
             values["index_year_offset"].value,
-            {n: ParameterUse(n, _value_text(v.value), v.source) for n, v in values.items()},
+            {
+                n: ParameterUse(n, PARAMETER_BY_NAME[n].text(v.value), v.source)
+                for n, v in values.items()
+            },
         )
         self._memo[year] = resolved
         return resolved
@@ -410,7 +345,7 @@ class Rulebook:
         if self.scope is not None:
             out["scope"] = self.scope.to_dict()
         for name, param in self.parameters().items():
-            out[name] = [_entry(v) for v in param.values]
+            out[name] = [_entry(PARAMETER_BY_NAME[name], v) for v in param.values]
         return out
 
     def to_json(self) -> str:
@@ -451,18 +386,11 @@ def load_rulebook(path: str | Path) -> Rulebook:
     return Rulebook.from_toml(text, str(file))
 
 
-def _entry(dated: DatedValue[Any]) -> dict[str, Any]:
+def _entry(param: Parameter, dated: DatedValue[Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {"valid_from": dated.valid_from.isoformat()}
     if dated.valid_until is not None:
         entry["valid_until"] = dated.valid_until.isoformat()
-    value = dated.value
-    if isinstance(value, Bands):
-        entry.update(excellent=str(value.excellent), good=str(value.good))
-        entry["completed"] = str(value.completed)
-    elif isinstance(value, tuple):
-        entry["value"] = [g.name for g in value]
-    else:
-        entry["value"] = value
+    entry.update(param.write(dated.value))
     entry["source"] = dated.source.to_dict()
     return entry
 
@@ -611,23 +539,7 @@ class _RulebookReader:
         basis = self.source(data.get("basis"), "basis")
         mitigation_basis = self.source(data.get("mitigation_basis"), "mitigation_basis")
         scope = self.scope(data) if "scope" in data else None
-        params = {
-            "grade_levels": self.parameter(data, "grade_levels", _levels),
-            "grade_bands": self.parameter(
-                data,
-                "grade_bands",
-                lambda e: Bands(e.get("excellent"), e.get("good"), e.get("completed")),
-            ),
-            "finding_demotion": self.parameter(
-                data, "finding_demotion", lambda e: _small_int(e, 0, 3)
-            ),
-            "mitigated_finding_demotion": self.parameter(
-                data, "mitigated_finding_demotion", lambda e: _small_int(e, 0, 3)
-            ),
-            "index_year_offset": self.parameter(
-                data, "index_year_offset", lambda e: _small_int(e, -5, 0)
-            ),
-        }
+        params = {p.name: self.parameter(data, p.name, p.read) for p in PARAMETERS}
         known = {
             "schema_version",
             "id",
@@ -703,48 +615,11 @@ def _row_order(problem: Problem) -> int:
     return location.number if isinstance(location, Row) else 1 << 30
 
 
-def _levels(entry: Mapping[str, Any]) -> tuple[Grade, ...]:
-    value = entry.get("value")
-    if not isinstance(value, list):
-        raise InvalidInputError(
-            Message("value must be a list of grade names (got {value})", value=quoted(value))
-        )
-    levels = tuple(Grade.parse(v, "value") for v in value)
-    if levels != LEVELS:
-        raise InvalidInputError(
-            Message(
-                "value must list the four levels from highest to lowest, {levels} (got {value})",
-                levels=[g.name for g in LEVELS],
-                value=quoted(value),
-            )
-        )
-    return levels
-
-
-def _small_int(entry: Mapping[str, Any], low: int, high: int) -> int:
-    value = entry.get("value")
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise InvalidInputError(
-            Message(
-                "value must be a whole number from {low} to {high} (got {value})",
-                low=low,
-                high=high,
-                value=quoted(value),
-            )
-        )
-    return value
-
-
-_INT_RANGES = {
-    "finding_demotion": (0, 3),
-    "mitigated_finding_demotion": (0, 3),
-    "index_year_offset": (-5, 0),
-}
-
-
 def _check_value(name: str, value: Any) -> None:
-    """A parameter value of the kind the rules use (a rulebook built by hand)."""
-    if name == "grade_levels":
+    """A parameter value of the kind the rules use (a rulebook built by hand), as
+    its declaration says."""
+    param = PARAMETER_BY_NAME[name]
+    if param.type == "grade levels":
         if value != LEVELS:
             raise InvalidInputError.for_field(
                 name,
@@ -754,11 +629,13 @@ def _check_value(name: str, value: Any) -> None:
                 ),
                 value,
             )
-    elif name == "grade_bands":
+    elif param.type == "bands":
         if not isinstance(value, Bands):
             raise InvalidTypeError.for_field(name, "Bands", value)
     else:
-        low, high = _INT_RANGES[name]
+        low, high = param.low, param.high
+        assert low is not None  # a whole number's declaration has its bounds
+        assert high is not None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise InvalidInputError.for_field(
                 name,

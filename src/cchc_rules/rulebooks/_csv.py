@@ -42,6 +42,7 @@ from .._files import apply_cell_limit, csv_delimiter, csv_reason
 from .._messages import Message, Row, quoted, said
 from .._validate import parse_day
 from ..errors import CchcError, Problem
+from ._parameters import PARAMETER_BY_NAME
 
 __all__ = ["COLUMNS", "CsvLayout", "to_csv_rows"]
 
@@ -68,8 +69,6 @@ _OPTIONAL_KEYS = (
     "instrument.effective",
     *_SCOPE_KEYS,
 )  # schema_version is never required: 1 by default
-_BAND_NAMES = ("excellent", "good", "completed")
-_BAND = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*(?:=|>=|≥|:)\s*(?P<value>.*?)\s*")
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
 
@@ -235,13 +234,10 @@ class CsvLayout:
                 day = self._day(text, where, column, f"{path}.{column}")
                 entry[column] = day if day is not None else text
         self._source(f"{path}.source", cells, where, (entry, "source"))
-        value = cells.get("value", "")
-        if name == "grade_bands":
-            entry.update(self._bands(value, where, path))
-        elif name == "grade_levels":
-            entry["value"] = [part.strip() for part in re.split(r"[>;,]", value) if part.strip()]
-        else:
-            entry["value"] = int(value) if _WHOLE.fullmatch(value) else value
+        try:  # the declaration says how its value cell reads
+            entry.update(PARAMETER_BY_NAME[name].read_cell(cells.get("value", "")))
+        except CchcError as exc:
+            self._fail(where, "value", said(exc), path)
 
     def _day(
         self, text: str, where: str, column: str, path: str, named: str = ""
@@ -254,26 +250,6 @@ class CsvLayout:
         except CchcError as exc:
             self._fail(where, column, said(exc), path)
             return None
-
-    def _bands(self, text: str, where: str, path: str) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for part in text.split(";"):
-            match = _BAND.fullmatch(part)
-            name = match["name"].lower() if match else ""
-            if not match or name not in _BAND_NAMES or name in found:
-                found = {}
-                break
-            found[name] = match["value"]
-        if set(found) != set(_BAND_NAMES):
-            self._fail(
-                where,
-                "value",
-                Message(
-                    "must read excellent=…; good=…; completed=… (got {value})", value=quoted(text)
-                ),
-                path,
-            )
-        return found
 
     def _check_required(self) -> None:
         required = (*_TEXT_KEYS, *_DATE_KEYS, *_SOURCE_KEYS, *self.parameters)
@@ -310,7 +286,7 @@ def to_csv_rows(data: Mapping[str, Any]) -> str:
             continue
         for entry in entries:
             dates = {k: entry[k] for k in ("valid_from", "valid_until") if k in entry}
-            row(name, _value_cell(name, entry), entry["source"], **dates)
+            row(name, PARAMETER_BY_NAME[name].write_cell(entry), entry["source"], **dates)
     scope = data.get("scope")
     if scope is not None:
         row("scope.first_year", scope["first_year"])
@@ -319,11 +295,3 @@ def to_csv_rows(data: Mapping[str, Any]) -> str:
         row("scope.kinds", "; ".join(scope["kinds"]))
         row("scope.source", source=scope["source"])
     return buffer.getvalue()
-
-
-def _value_cell(name: str, entry: Mapping[str, Any]) -> str:
-    if name == "grade_bands":
-        return "; ".join(f"{b}={entry[b]}" for b in _BAND_NAMES)
-    if name == "grade_levels":
-        return " > ".join(entry["value"])
-    return str(entry["value"])
