@@ -64,7 +64,8 @@ def test_every_authority_period_and_rule_resolves():
 
 
 def test_every_calendar_day_and_plan_resolves():
-    sources = [*calendar_sources(), HAI_PHONG_2019_INSPECTION_PLAN.source]
+    plan = HAI_PHONG_2019_INSPECTION_PLAN
+    sources = [*calendar_sources(), plan.source, *plan.citations().values()]
     sources += [REPORTING_SOURCE, REPORT_DUE_SOURCE]
     assert len(sources) > 50
     assert unresolved(sources) == []

@@ -183,3 +183,16 @@ def test_inspection_plan_uses_the_calendar_given_and_its_window_edges():
     assert hp.covers(date(2019, 12, 31))
     assert not hp.covers(date(2019, 5, 31))
     assert hp.notice_for(date(2019, 6, 3)).source is hp.source
+
+
+def test_the_plan_cites_its_notice_days_and_its_window_apart():
+    from cchc_rules import InvalidTypeError
+
+    cited = PLAN.citations()
+    assert "not a general rule" in cited["notice_working_days"].note
+    assert "1/6/2019" in cited["window"].note
+    assert PLAN.notice_for(date(2019, 6, 3)).source is cited["notice_working_days"]
+    plain = InspectionPlan(2020, date(2020, 3, 1), date(2020, 11, 30))
+    assert plain.citations() == {"notice_working_days": plain.source, "window": plain.source}
+    with pytest.raises(InvalidTypeError, match="notice_source must be a Source or None"):
+        InspectionPlan(2020, date(2020, 3, 1), date(2020, 11, 30), notice_source="QĐ 1")

@@ -22,7 +22,7 @@ import attrs
 from ._messages import Message
 from ._validate import check_bool, check_date, check_int, typed
 from .calendar import WorkingCalendar, calendar_or_default, default_calendar
-from .errors import InvalidInputError, OutOfRangeError
+from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import Source, as_source
 
 __all__ = [
@@ -45,6 +45,9 @@ def latest_notice_date(
 ) -> date:
     """The latest working day ``d`` before ``inspection_day`` with at least
     ``working_days`` working days strictly between ``d`` and ``inspection_day``.
+
+    The default of 5 working days is the rule of Hải Phòng's 2019 inspection plan
+    (bibliography ``hp-2019-inspection-plan``), not a general rule: pass your plan's.
 
     Those days are the ``working_days`` working days just before the inspection;
     the notice goes out on the working day before the first of them. The answer is
@@ -160,8 +163,28 @@ class InspectionPlan:
         converter=as_source,
         kw_only=True,
     )
+    notice_source: Source | None = attrs.field(default=None, kw_only=True)
+    """Where ``notice_working_days`` comes from (``None``: ``source``)."""
+    window_source: Source | None = attrs.field(default=None, kw_only=True)
+    """Where ``first_day``–``last_day`` come from (``None``: ``source``)."""
+
+    def citations(self) -> dict[str, Source]:
+        """The source of each of the plan's values: ``notice_working_days`` and
+        ``window``.
+
+        >>> HAI_PHONG_2019_INSPECTION_PLAN.citations()["notice_working_days"].ref
+        'hp-2019-inspection-plan'
+        """
+        return {
+            "notice_working_days": self.notice_source or self.source,
+            "window": self.window_source or self.source,
+        }
 
     def __attrs_post_init__(self) -> None:
+        for name in ("notice_source", "window_source"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Source):
+                raise InvalidTypeError.for_field(name, "a Source or None", value)
         if self.last_day < self.first_day:
             raise InvalidInputError(
                 Message(
@@ -208,7 +231,7 @@ class InspectionPlan:
             unannounced,
             self.notice_working_days,
             latest,
-            self.source,
+            self.citations()["notice_working_days"],
             provisional=latest is not None
             and not cal.is_confirmed_between(latest, inspection_day),
         )
@@ -241,6 +264,18 @@ HAI_PHONG_2019_INSPECTION_PLAN = InspectionPlan(
         ref="hp-2019-inspection-plan",
         note="4 inspection teams led by vice-chairmen; notice at least 5 working days; "
         "unannounced inspections allowed",
+    ),
+    notice_source=Source(
+        "Kế hoạch kiểm tra công tác CCHC nhà nước thành phố Hải Phòng năm 2019",
+        ref="hp-2019-inspection-plan",
+        note="'thông báo trước ... ít nhất 5 ngày làm việc': a rule of this plan, not a "
+        "general rule; a CCHC check under a CCHC plan is not an inspection (thanh tra) "
+        "under the Law on Inspection (chinhphu-2025-inspection-law)",
+    ),
+    window_source=Source(
+        "Kế hoạch kiểm tra công tác CCHC nhà nước thành phố Hải Phòng năm 2019",
+        ref="hp-2019-inspection-plan",
+        note="thời gian kiểm tra từ ngày 1/6/2019 đến ngày 31/12/2019",
     ),
 )
 """Hải Phòng's 2019 plan: 1/6/2019 to 31/12/2019, 5 working days' notice
