@@ -182,7 +182,7 @@ def test_inspection_plan_uses_the_calendar_given_and_its_window_edges():
     assert hp.covers(date(2019, 6, 1))
     assert hp.covers(date(2019, 12, 31))
     assert not hp.covers(date(2019, 5, 31))
-    assert hp.notice_for(date(2019, 6, 3)).source is hp.source
+    assert hp.notice_for(date(2019, 6, 3)).source is hp.citations()["notice_working_days"]
 
 
 def test_the_plan_cites_its_notice_days_and_its_window_apart():
