@@ -47,7 +47,8 @@ def write_csv(path: Path, n: int, units: int | None, seed: int = 14) -> None:
         w.writerow(COLUMNS)
         for i in range(n):
             name, kind, parent, head = unit(rng.randrange(pool) if units else i)
-            w.writerow([name, kind, parent, head, rng.randrange(2018, 2027),
+            # 2018-2024: districts and communes under them ceased on 1/7/2025
+            w.writerow([name, kind, parent, head, rng.randrange(2018, 2025),
                         f"{rng.randrange(0, 10001) / 100:.2f}"])  # fmt: skip
 
 
