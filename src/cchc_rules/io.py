@@ -18,6 +18,7 @@ import csv
 import functools
 import io as _io
 import json
+import numbers
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from operator import itemgetter
@@ -192,7 +193,7 @@ def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], li
 
 # -- JSON Schemas -----------------------------------------------------------------------------
 
-SCHEMAS = ("assessments", "task_report", "tasks")
+SCHEMAS = ("assessments", "task_report", "tasks", "verdict")
 """The input formats with a JSON Schema shipped in ``cchc_rules/schemas/``."""
 
 
@@ -253,6 +254,9 @@ class _RowFields:
         """``parse(value)``; a blank or missing optional value is ``None``."""
         value = self.row.get(name)
         if not required and _blank_to_none(value) is None:
+            return None
+        if value is None:  # an absent key, a JSON null, an empty cell from pandas
+            self.fail(name, Message("is missing"))
             return None
         try:
             return parse(value)
@@ -596,7 +600,7 @@ def _blank_to_none(value: Any) -> Any:
 def _parse_year(value: Any) -> int:
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
         value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise InvalidInputError(
             Message("year must be a whole number like 2019 (got {value})", value=quoted(value))
         )
@@ -721,19 +725,9 @@ def read_rows(
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
-    """The JSON row for ``assessment``; :func:`parse_assessment_rows` reads it back to
-    an equal assessment."""
-    unit = assessment.head.unit
-    return {
-        "unit": unit.name,
-        "kind": unit.kind.name,
-        "parent": unit.parent.name if unit.parent else None,
-        "parent_kind": unit.parent.kind.name if unit.parent else None,
-        "head": assessment.head.name,
-        "year": assessment.year,
-        "index_score": str(assessment.index_score),
-        "findings": _converter().unstructure(list(assessment.findings)),
-    }
+    """The JSON row for ``assessment`` (:meth:`Assessment.to_dict`);
+    :func:`parse_assessment_rows` reads it back to an equal assessment."""
+    return assessment.to_dict()
 
 
 def read_assessments(path: str | Path, encoding: str | None = None) -> list[Assessment]:
