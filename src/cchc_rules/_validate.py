@@ -64,19 +64,21 @@ MAX_INT_BITS = 14_280  # 2**14_280 has 4,299 digits
 def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
     """An ``int`` from any integral number (``numbers.Integral``: an ``int``, a
     numpy integer...) but never a ``bool``, optionally at least ``minimum``."""
-    if type(value) is not int:
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise InvalidTypeError.for_field(field, "an integer", value)
-        value = int(value)
-    if value.bit_length() > MAX_INT_BITS:
+    if type(value) is int:
+        number: int = value
+    elif isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InvalidTypeError.for_field(field, "an integer", value)
+    else:
+        number = int(value)
+    if number.bit_length() > MAX_INT_BITS:
         raise InvalidInputError.for_field(
             field, Message("must have at most {digits} digits", digits=MAX_INT_DIGITS), value
         )
-    if minimum is not None and value < minimum:
+    if minimum is not None and number < minimum:
         raise InvalidInputError.for_field(
             field, Message("must be at least {minimum}", minimum=minimum), value
         )
-    return value
+    return number
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -271,4 +273,5 @@ def numpy_bool() -> type:
     import sys
 
     numpy = sys.modules.get("numpy")
-    return numpy.bool_ if numpy is not None else bool  # type: ignore[no-any-return]
+    found: type = bool if numpy is None else numpy.bool_
+    return found
