@@ -42,6 +42,7 @@ from ._files import (
     text_lines,
 )
 from ._messages import Message, Row, quoted, said
+from ._tabular import to_csv, write_csv
 from ._validate import (
     check_path,
     check_text,
@@ -637,11 +638,18 @@ class _Rows:
                 )
             self.data = data
             return
-        self.encoding = check_decoding(file, encoding)
-        with text_lines(file, self.encoding) as lines, csv_errors(file, lambda: 1):
-            first = next(lines, "")
-            self.delimiter = csv_delimiter(first)
-            names = next(csv.reader([first], delimiter=self.delimiter), [])
+        self.sheet: list[tuple[int, list[Any]]] | None = None
+        if file.suffix.lower() == ".xlsx":  # extra ``excel``: the first sheet
+            from .excel import read_sheet
+
+            cells, self.sheet = read_sheet(file)
+            names = ["" if h is None else str(h) for h in cells]
+        else:
+            self.encoding = check_decoding(file, encoding)
+            with text_lines(file, self.encoding) as lines, csv_errors(file, lambda: 1):
+                first = next(lines, "")
+                self.delimiter = csv_delimiter(first)
+                names = next(csv.reader([first], delimiter=self.delimiter), [])
         header = canonical_header(names, file)
         missing = [c for c in required if c not in header]
         if missing:
@@ -664,7 +672,8 @@ class _Rows:
             for i, item in enumerate(self.data):
                 yield item, f"$[{i}]"
             return
-        for cells, where in self.cells():
+        records = self.cells() if self.sheet is None else self.sheet_cells()
+        for cells, where in records:
             row = self.row(cells)
             if row is not None:
                 yield row, where
@@ -679,23 +688,32 @@ class _Rows:
                     if cells:
                         yield cells, Row(reader.line_num)
 
-    def row(self, cells: list[str]) -> dict[str, Any] | None:
+    def sheet_cells(self) -> Iterator[tuple[list[Any], str]]:
+        """A sheet's rows as lists of cells (numbers, days, text), after the header."""
+        for number, cells in self.sheet or ():
+            yield cells, Row(number)
+
+    def row(self, cells: list[Any]) -> dict[str, Any] | None:
         """A CSV record as a row mapping (a missing cell is ``None``), or ``None`` for
         a blank row, as spreadsheets leave at the end; a value beyond the header or
         under a column without a header is marked as extra."""
-        if all(not cell.strip() for cell in cells):
+        if all(_blank(cell) for cell in cells):
             return None
         header, width = self.header, len(self.header)
         row: dict[str, Any] = dict(zip(header, cells, strict=False))
         if len(cells) < width:
             row.update(dict.fromkeys(header[len(cells) :]))
-        elif len(cells) > width and any(cell.strip() for cell in cells[width:]):
+        elif len(cells) > width and any(not _blank(cell) for cell in cells[width:]):
             row[_EXTRA_CELLS] = "yes"
         for key in self.unnamed:
             value = row.pop(key)
-            if value and value.strip():
+            if not _blank(value):
                 row[_EXTRA_CELLS] = "yes"
         return row
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def iter_rows(
@@ -813,6 +831,7 @@ def discrepancy_rows(
             {
                 "row": str(where),
                 **{k: row[k] for k in DISCREPANCY_COLUMNS[1:-2]},
+                "index_score": d.assessment.index_score,
                 "unverified": ", ".join(d.verdict.unverified),
                 "brief": row["brief"],
             }
@@ -820,12 +839,11 @@ def discrepancy_rows(
     return out
 
 
-def discrepancies_to_csv(found: Iterable[tuple[str, GradeDiscrepancy]]) -> str:
-    buffer = _io.StringIO()
-    writer = csv.DictWriter(buffer, DISCREPANCY_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(discrepancy_rows(found))
-    return buffer.getvalue()
+def discrepancies_to_csv(
+    found: Iterable[tuple[str, GradeDiscrepancy]], style: str = "plain"
+) -> str:
+    rows = discrepancy_rows(found)
+    return to_csv(DISCREPANCY_COLUMNS, ([r[c] for c in DISCREPANCY_COLUMNS] for r in rows), style)
 
 
 # -- tasks --------------------------------------------------------------------------------
@@ -941,14 +959,14 @@ def tallies_to_json(tallies: Mapping[Any, TaskTally], by: str = "group", places:
     )
 
 
-def tallies_to_csv(tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1) -> str:
+def tallies_to_csv(
+    tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1, style: str = "plain"
+) -> str:
     """Tallies as CSV, the columns of :func:`tally_rows` (an empty cell for none)."""
     pct = [f"{n}_pct" for n in COUNT_FIELDS[1:]]
-    buffer = _io.StringIO()
-    writer = csv.DictWriter(buffer, [*GROUP_COLUMNS[by], *COUNT_FIELDS, *pct], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(tally_rows(tallies, by, places))
-    return buffer.getvalue()
+    columns = [*GROUP_COLUMNS[by], *COUNT_FIELDS, *pct]
+    rows = tally_rows(tallies, by, places)
+    return to_csv(columns, ([r[c] for c in columns] for r in rows), style)
 
 
 # -- task reports ----------------------------------------------------------------------
@@ -1030,16 +1048,27 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def verdicts_to_csv(verdicts: Iterable[Verdict]) -> str:
-    """Verdicts as CSV, one row each (:data:`CSV_COLUMNS`), without the trace."""
+def verdicts_to_csv(verdicts: Iterable[Verdict], style: str = "plain") -> str:
+    """Verdicts as CSV, one row each (:data:`CSV_COLUMNS`), without the trace, in a
+    :data:`~cchc_rules._tabular.CSV_STYLES` style: the score a number, never a
+    formula, booleans ``true``/``false``."""
     buffer = _io.StringIO()
-    write_verdicts_csv(verdicts, buffer)
+    write_verdicts_csv(verdicts, buffer, style)
     return buffer.getvalue()
 
 
-def write_verdicts_csv(verdicts: Iterable[Verdict], stream: TextIO) -> None:
+def write_verdicts_csv(verdicts: Iterable[Verdict], stream: TextIO, style: str = "plain") -> None:
     """:func:`verdicts_to_csv` written to ``stream`` one row at a time."""
-    writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for verdict in verdicts:
-        writer.writerow(records((verdict,))[0])
+    write_csv(CSV_COLUMNS, (verdict_row(v) for v in verdicts), stream, style)
+
+
+def verdict_row(verdict: Verdict) -> list[Any]:
+    """The cells of one verdict's CSV row, typed (the score a ``Decimal``)."""
+    row = records((verdict,))[0]
+    row["index_score"] = verdict.assessment.index_score
+    return [row.get(c) for c in CSV_COLUMNS]
+
+
+def verdict_rows(verdicts: Iterable[Verdict]) -> list[list[Any]]:
+    """The cells of :func:`verdicts_to_csv`, typed."""
+    return [verdict_row(v) for v in verdicts]
