@@ -176,3 +176,17 @@ def test_a_fraction_is_a_number_too():
     from fractions import Fraction
 
     assert str(Assessment(OFFICE, 2019, Fraction(171, 2)).index_score) == "85.5"
+
+
+def test_numpy_integers_work_across_the_api():
+    np = pytest.importorskip("numpy")
+    import datetime as dt
+
+    from cchc_rules import TaskReport, latest_notice_date, public_sector_calendar
+
+    calendar = public_sector_calendar()
+    assert calendar.add_working_days(dt.date(2019, 5, 2), np.int64(3)) == dt.date(2019, 5, 6)
+    assert latest_notice_date(dt.date(2019, 6, 3), np.int32(5)) == dt.date(2019, 5, 24)
+    assert TaskReport(np.int64(287), completed=np.int64(256)).assigned == 287
+    with pytest.raises(InvalidTypeError):
+        TaskReport(np.bool_(True))
