@@ -190,3 +190,21 @@ def test_numpy_integers_work_across_the_api():
     assert TaskReport(np.int64(287), completed=np.int64(256)).assigned == 287
     with pytest.raises(InvalidTypeError):
         TaskReport(np.bool_(True))
+
+
+def test_rows_from_a_dataframe_without_frames_read_nan_as_an_empty_cell():
+    from cchc_rules.io import parse_assessment_rows
+
+    nan = float("nan")
+    rows = [
+        {"unit": "Sở Nội vụ", "kind": "Sở", "parent": nan, "head": "A", "year": 2019,
+         "index_score": 91.2},
+        {"unit": "Sở Y tế", "kind": "Sở", "parent": nan, "head": nan, "year": 2019,
+         "index_score": nan},
+    ]  # fmt: skip
+    parsed = parse_assessment_rows(rows, ["row 2", "row 3"])
+    assert parsed.assessments[0].head.unit.parent is None
+    assert [(p.field, p.message) for p in parsed.row_problems[1]] == [
+        ("head", "is missing"),
+        ("index_score", "is missing"),
+    ]

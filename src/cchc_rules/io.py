@@ -254,9 +254,11 @@ class _RowFields:
     def get(self, name: str, parse: Any, *, required: bool = False) -> Any:
         """``parse(value)``; a blank or missing optional value is ``None``."""
         value = self.row.get(name)
+        if isinstance(value, float) and value != value:  # NaN: pandas' empty cell
+            value = None
         if not required and _blank_to_none(value) is None:
             return None
-        if value is None:  # an absent key, a JSON null, an empty cell from pandas
+        if value is None:  # an absent key, a JSON null, an empty cell
             self.fail(name, Message("is missing"))
             return None
         try:
