@@ -27,6 +27,10 @@ from cchc_rules.errors import ERROR_CODES
 from cchc_rules.io import schema
 from cchc_rules.strategies import assessments
 
+# built once: jsonschema.validate checks the schema itself on every call
+VERDICT = jsonschema.Draft202012Validator(schema("verdict"))
+ASSESSMENTS = jsonschema.Draft202012Validator(schema("assessments"))
+
 DISTRICT = Unit("UBND quận Lê Chân", UnitKind.DISTRICT)
 OFFICE = Head("Trưởng phòng", Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, DISTRICT))
 
@@ -36,13 +40,13 @@ OFFICE = Head("Trưởng phòng", Unit("Phòng Nội vụ", UnitKind.SUBORDINATE
 def test_an_assessment_survives_to_dict_json_from_dict(a):
     data = json.loads(json.dumps(a.to_dict(), ensure_ascii=False))
     assert Assessment.from_dict(data) == a
-    jsonschema.validate([data], schema("assessments"))
+    ASSESSMENTS.validate([data])
 
 
 @settings(max_examples=60)
 @given(assessments())
 def test_every_verdict_validates_against_the_shipped_schema(a):
-    jsonschema.validate(grade_head(a).to_dict(), schema("verdict"))
+    VERDICT.validate(grade_head(a).to_dict())
 
 
 def test_the_verdict_schema_is_strict():
