@@ -136,3 +136,12 @@ def test_a_file_that_is_not_a_workbook_is_a_clear_error(tmp_path, capsys):
     status, _, err = run(capsys, "grade", str(tmp_path / "missing.xlsx"), "--lang", "en")
     assert status == 2
     assert "No such file" in err
+
+
+def test_a_workbook_over_the_input_limit_is_refused(tmp_path, monkeypatch):
+    from cchc_rules.io import LIMITS
+
+    path = workbook(tmp_path / "t.xlsx", ASSESSMENTS)
+    monkeypatch.setattr(LIMITS, "input_bytes", 100)
+    with pytest.raises(InvalidInputError, match="--max-input-mb"):
+        read_assessments(path)

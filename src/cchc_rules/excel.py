@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ._files import nfc, os_reason
+from ._files import nfc, read_bytes
 from ._messages import Message
 from .errors import CchcError, InvalidInputError
 
@@ -44,16 +44,10 @@ def read_sheet(source: Path | bytes) -> tuple[list[Any], list[tuple[int, list[An
     sheet of a workbook (a file, or its bytes); text in NFC, a date-time at midnight
     as a day."""
     openpyxl = _openpyxl()
+    # a file is read whole first, within the input size limit (--max-input-mb)
+    data = source if isinstance(source, bytes) else read_bytes(source)
     try:
-        workbook = openpyxl.load_workbook(
-            io.BytesIO(source) if isinstance(source, bytes) else source,
-            read_only=True,
-            data_only=True,
-        )
-    except OSError as exc:
-        raise InvalidInputError(
-            Message("cannot read {file}: {reason}", file=source, reason=os_reason(exc))
-        ) from None
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
         raise InvalidInputError(
             Message(
