@@ -332,7 +332,7 @@ def iter_assessment_rows(
     """
     rows = _Rows(path, ASSESSMENT_COLUMNS, encoding)
     parser = _AssessmentParser(_ParentKinds(lambda: _parent_kinds(row for row, _ in rows)))
-    if rows.data is not None:
+    if rows.data is not None or rows.sheet is not None:  # JSON, or an .xlsx sheet
         return _parsed(rows, parser)
     return _parsed_cells(rows, parser)
 
@@ -627,6 +627,7 @@ class _Rows:
         self.file = file = check_path("path", path)
         encoding = None if encoding is None else check_encoding(encoding)
         self.data: list[dict[str, Any]] | None = None
+        self.sheet: list[tuple[int, list[Any]]] | None = None
         self.header: list[str] = []
         if file.suffix.lower() == ".json":
             data = parse_json(read_text(file, encoding), file)
@@ -640,7 +641,6 @@ class _Rows:
                 )
             self.data = data
             return
-        self.sheet: list[tuple[int, list[Any]]] | None = None
         if file.suffix.lower() == ".xlsx":  # extra ``excel``: the first sheet
             from .excel import read_sheet
 
