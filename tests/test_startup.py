@@ -45,7 +45,7 @@ def test_the_lazy_modules_are_loaded_when_used():
         "import datetime, cchc_rules, cchc_rules.io as io\n"
         "cchc_rules.reporting_periods(2019)\n"
         "io.parse_day('03/06/2019', 'day')\n"
-        "io.assessment_to_dict(cchc_rules.Assessment(cchc_rules.Head('A', cchc_rules.Unit('B', "
-        "cchc_rules.UnitKind.DEPARTMENT)), 2019, 91, (cchc_rules.Finding('x'),)))\n"
+        "io.parse_assessment_rows([{'unit': 'B', 'kind': 'DEPARTMENT', 'head': 'A', "
+        "'year': 2019, 'index_score': 91, 'findings': [{'description': 'x'}]}], ['$[0]'])\n"
     )
     assert {"cattrs", "dateutil.rrule", "dateutil.parser"} <= loaded

@@ -4,6 +4,7 @@ through these, so a value that got in is valid everywhere after."""
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import os
 import re
 import unicodedata
@@ -61,18 +62,23 @@ MAX_INT_BITS = 14_280  # 2**14_280 has 4,299 digits
 
 
 def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
-    """An ``int`` (never a ``bool``), optionally at least ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    """An ``int`` from any integral number (``numbers.Integral``: an ``int``, a
+    numpy integer...) but never a ``bool``, optionally at least ``minimum``."""
+    if type(value) is int:
+        number: int = value
+    elif isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise InvalidTypeError.for_field(field, "an integer", value)
-    if value.bit_length() > MAX_INT_BITS:
+    else:
+        number = int(value)
+    if number.bit_length() > MAX_INT_BITS:
         raise InvalidInputError.for_field(
             field, Message("must have at most {digits} digits", digits=MAX_INT_DIGITS), value
         )
-    if minimum is not None and value < minimum:
+    if minimum is not None and number < minimum:
         raise InvalidInputError.for_field(
             field, Message("must be at least {minimum}", minimum=minimum), value
         )
-    return value
+    return number
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -82,7 +88,7 @@ rulebook's) are checked where they apply."""
 
 def check_year(field: str, value: Any) -> int:
     """An ``int`` year from 1900 to 2200; outside it an ``OutOfRangeError``."""
-    check_int(field, value)
+    value = check_int(field, value)
     if not FIRST_YEAR <= value <= LAST_YEAR:
         raise OutOfRangeError.for_field(
             field,
@@ -177,6 +183,13 @@ def to_decimal(field: str, value: Any) -> Decimal:
         number = Decimal(value)
     elif isinstance(value, float):
         number = Decimal(str(value))
+    elif isinstance(value, numbers.Integral):  # a numpy integer
+        number = Decimal(int(value))
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool | numpy_bool()):
+        try:  # a numpy float32 prints its shortest form, as a float does
+            number = Decimal(str(value))
+        except InvalidOperation:  # a Fraction prints as 1/3
+            number = Decimal(str(float(value)))
     elif isinstance(value, str):
         text = value.strip().removesuffix("%").strip()
         if _VI_NUMBER.match(text):
@@ -253,3 +266,12 @@ def parse_day(value: Any, field: str = "date") -> dt.date:
         raise InvalidInputError.for_field(
             field, "must be a real day, as YYYY-MM-DD or DD/MM/YYYY", value
         ) from None
+
+
+def numpy_bool() -> type:
+    """numpy's ``bool_`` if numpy is already imported (it is never imported here)."""
+    import sys
+
+    numpy = sys.modules.get("numpy")
+    found: type = bool if numpy is None else numpy.bool_
+    return found

@@ -23,6 +23,7 @@ from ._files import LIMITS, os_reason
 from ._messages import LANGUAGES, Message, localize, quoted, said
 from ._output import check_output, open_output, printable
 from ._table import render, write_table
+from ._tabular import CSV_STYLES
 from .calendar import (
     DEFAULT_FIRST_YEAR,
     DEFAULT_LAST_YEAR,
@@ -31,12 +32,16 @@ from .calendar import (
 )
 from .calendar_changes import load_calendar_changes
 from .errors import CchcError, Problem
+from .excel import to_xlsx
 from .grading import Assessment, GradeDiscrepancy, Verdict, grade_head
 from .io import (
     ASSESSMENT_COLUMNS,
+    CSV_COLUMNS,
+    DISCREPANCY_COLUMNS,
     GROUP_COLUMNS,
     PUBLISHED_GRADE,
     discrepancies_to_csv,
+    discrepancy_rows,
     iter_assessment_rows,
     parse_day,
     parse_published_rows,
@@ -46,6 +51,7 @@ from .io import (
     tallies_to_csv,
     tallies_to_json,
     tally_rows,
+    verdict_rows,
     write_verdicts_csv,
     write_verdicts_json,
 )
@@ -166,7 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument(
         "file", type=Path, help="CSV (unit,kind,parent,head,year,index_score) or JSON"
     )
-    grade.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    grade.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
+    _csv_style(grade)
     _common(grade)
     _encoding(grade)
 
@@ -175,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="check published grades: the grade input plus a published_grade column",
     )
     check.add_argument("file", type=Path, help="CSV or JSON as for grade, plus published_grade")
-    check.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    check.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
+    _csv_style(check)
     _common(check)
     _encoding(check)
 
@@ -195,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     tally.add_argument("file", type=Path, help="CSV or JSON with title,due[,completed,...]")
     tally.add_argument("--as-of", required=True, type=_day, help="the day to count on")
     tally.add_argument("--by", choices=("unit", "area", "none"), default="none")
-    tally.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    tally.add_argument("--format", choices=("table", "json", "csv", "xlsx"), default="table")
+    _csv_style(tally)
     tally.add_argument("--output", type=Path, help="write to this file (atomically)")
     _calendar_changes(tally)
     _lang(tally)
@@ -259,6 +268,17 @@ def _lang(cmd: argparse.ArgumentParser) -> None:
         choices=LANGUAGES,
         default=DEFAULT_LANG,
         help="language of labels, explanations and error messages (default vi)",
+    )
+
+
+def _csv_style(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--csv-style",
+        choices=CSV_STYLES,
+        default="plain",
+        help="with --format csv: plain (UTF-8), excel (UTF-8 with BOM, opens right in "
+        "Excel) or excel-vi (also ';' and decimal commas, for Vietnamese regional "
+        "settings); --format xlsx writes a workbook (needs --output)",
     )
 
 
@@ -329,8 +349,8 @@ def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_demo(_args: argparse.Namespace, out: TextIO) -> int:
-    demo.run(out)
+def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    demo.run(out, args.lang)
     return EXIT_OK
 
 
@@ -441,11 +461,16 @@ def _report_rejected(results: Sequence[Verdict | list[Problem]], lang: str) -> i
 def _cmd_grade(args: argparse.Namespace, out: TextIO) -> int:
     outcome = _Outcome()
     results = outcome.watch(_grade_file(args))
+    if args.format == "xlsx":
+        verdicts = [r for r in results if isinstance(r, Verdict)]
+        _write(args, out, to_xlsx(CSV_COLUMNS, verdict_rows(verdicts), "verdicts"))
+        return outcome.report(args.lang)
     with _output(args, out) as stream:
         if args.format == "json":
             write_verdicts_json(results, stream)
         elif args.format == "csv":
-            write_verdicts_csv((r for r in results if isinstance(r, Verdict)), stream)
+            verdicts_only = (r for r in results if isinstance(r, Verdict))
+            write_verdicts_csv(verdicts_only, stream, args.csv_style)
         else:
             heads = [localize(h, args.lang) for h in _TABLE_HEADS]
             write_table(heads, _verdict_rows(results, args.lang), stream)
@@ -499,11 +524,16 @@ def _cmd_check_grades(args: argparse.Namespace, out: TextIO) -> int:
         for r, grade, location in zip(results, published, where, strict=True)
         if isinstance(r, Verdict) and grade is not None and r.grade is not grade
     ]
+    text: str | bytes
     if args.format == "json":
         items = [{"row": str(w), **d.to_dict()} for w, d in found]
         text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
-        text = discrepancies_to_csv(found)
+        text = discrepancies_to_csv(found, args.csv_style)
+    elif args.format == "xlsx":
+        rows = discrepancy_rows(found)
+        cells = [[r[c] for c in DISCREPANCY_COLUMNS] for r in rows]
+        text = to_xlsx(DISCREPANCY_COLUMNS, cells, "discrepancies")
     else:
         checked = sum(isinstance(r, Verdict) for r in results)
         text = _discrepancy_table(found, checked, args.lang)
@@ -651,10 +681,15 @@ def _cmd_tally(args: argparse.Namespace, out: TextIO) -> int:
         by = args.by
         groups = tally_by(tasks, args.as_of, args.by, calendar=cal)
     provisional = not all(cal.is_confirmed_between(t.due, t.deadline(cal)) for t in tasks)
+    text: str | bytes
     if args.format == "json":
         text = tallies_to_json(groups, by) + "\n"
     elif args.format == "csv":
-        text = tallies_to_csv(groups, by)
+        text = tallies_to_csv(groups, by, style=args.csv_style)
+    elif args.format == "xlsx":
+        flat = tally_rows(groups, by)
+        columns = list(flat[0]) if flat else list(GROUP_COLUMNS[by])
+        text = to_xlsx(columns, [list(r.values()) for r in flat], "tally")
     else:
         rows: list[list[object]] = [
             [
@@ -724,10 +759,17 @@ _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 
 
-def _write(args: argparse.Namespace, out: TextIO, text: str) -> None:
-    """To stdout, or to ``--output`` where a file belongs (see ``_output``)."""
+def _write(args: argparse.Namespace, out: TextIO, text: str | bytes) -> None:
+    """To stdout, or to ``--output`` where a file belongs (see ``_output``); a
+    workbook (bytes) only to ``--output``."""
+    if isinstance(text, bytes) and getattr(args, "output", None) is None:
+        raise _UsageError(Message("cchc-rules: --format xlsx needs --output FILE.xlsx"))
     with _output(args, out) as stream:
-        stream.write(text)
+        if isinstance(text, bytes):
+            stream.flush()
+            stream.buffer.write(text)
+        else:
+            stream.write(text)
 
 
 def _output(args: argparse.Namespace, out: TextIO) -> contextlib.AbstractContextManager[TextIO]:
@@ -771,7 +813,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "output", None) is not None:
             check_output(args.output, _inputs(args))  # before the work, not after it
         with _input_limit(getattr(args, "max_input_mb", None)):
-            return _COMMANDS[args.command](args, sys.stdout)
+            status = _COMMANDS[args.command](args, sys.stdout)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (`cchc-rules demo | head -1`): that is not an
+        # error. Point stdout at devnull so the interpreter's last flush is quiet.
+        _quiet_stdout()
+        return EXIT_OK
     except _UsageError as exc:
         _say(localize(exc.args[0], lang), prefix="")
         return EXIT_USAGE
@@ -816,6 +865,14 @@ def _input_limit(megabytes: int | None) -> Iterator[None]:
         yield
     finally:
         LIMITS.input_bytes = before
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (a test's buffer)
+        pass
 
 
 def _lang_in(argv: Sequence[str]) -> str:

@@ -37,10 +37,18 @@ def _heading(out: TextIO, title: str) -> None:
     print(f"\n{title}\n{'=' * len(title)}", file=out)
 
 
-def show_inspection_plan(out: TextIO) -> None:
+def _say(en: bool, both: str, english: str) -> str:
+    """The bilingual text of the default demo, or its English alone."""
+    return english if en else both
+
+
+def show_inspection_plan(out: TextIO, en: bool = False) -> None:
     plan = HAI_PHONG_2019_INSPECTION_PLAN
     cal = public_sector_calendar()
-    _heading(out, "1. Kế hoạch kiểm tra CCHC Hải Phòng 2019 / 2019 inspection plan")
+    _heading(
+        out,
+        _say(en, "1. Kế hoạch kiểm tra CCHC Hải Phòng 2019 / ", "1. ") + "2019 inspection plan",
+    )
     print(
         f"Window: {plan.first_day:%d/%m/%Y} – {plan.last_day:%d/%m/%Y}; notice at least "
         f"{plan.notice_working_days} working days before each inspection; unannounced "
@@ -51,13 +59,13 @@ def show_inspection_plan(out: TextIO) -> None:
     rows: list[list[object]] = [
         [
             f"{d.day:%a %d/%m/%Y}",
-            "làm bù / worked" if d.working else "nghỉ / off",
-            d.name_vi,
+            _say(en, "làm bù / worked", "worked") if d.working else _say(en, "nghỉ / off", "off"),
+            *([] if en else [d.name_vi]),
             d.name_en,
         ]
         for d in cal.special_days(2019)
     ]
-    print(render(["day", "status", "tên", "name"], rows), file=out)
+    print(render(["day", "status", *([] if en else ["tên"]), "name"], rows), file=out)
     print("\nLatest notice day for illustrative inspection days:", file=out)
     rows = []
     for day in INSPECTION_DAYS_2019:
@@ -105,22 +113,27 @@ def example_assessments() -> list[Assessment]:
     ]  # fmt: skip
 
 
-def show_grades(out: TextIO) -> tuple[Verdict, ...]:
-    _heading(out, "2. Đánh giá người đứng đầu / Grading heads under Decision 30/2018")
+def show_grades(out: TextIO, en: bool = False) -> tuple[Verdict, ...]:
+    _heading(
+        out,
+        _say(en, "2. Đánh giá người đứng đầu / ", "2. ") + "Grading heads under Decision 30/2018",
+    )
     batch = grade_many(example_assessments(), DECISION_30_2018)
     rows: list[list[object]] = []
     for v in batch.verdicts:
         a = v.assessment
         evaluator = evaluator_for(a.head.unit, a.year)
-        by = "Chủ tịch UBND TP" if evaluator.unit is None else evaluator.unit.name
-        findings = ", ".join("giảm nhẹ" if f.mitigated else "có" for f in a.findings) or "—"
+        chairman = _say(en, "Chủ tịch UBND TP", "City chairman")
+        by = chairman if evaluator.unit is None else evaluator.unit.name
+        mitigated, plain = _say(en, "giảm nhẹ", "mitigated"), _say(en, "có", "yes")
+        findings = ", ".join(mitigated if f.mitigated else plain for f in a.findings) or "—"
         rows.append(
             [
                 a.head.unit.name,
                 a.index_score,
-                v.base_grade.label_vi,
+                v.base_grade.label("en" if en else "vi"),
                 findings,
-                v.grade.label_vi,
+                v.grade.label("en" if en else "vi"),
                 by,
             ]
         )
@@ -132,11 +145,12 @@ def show_grades(out: TextIO) -> tuple[Verdict, ...]:
         render(["unit", "index", "base grade", "findings", "grade", "evaluated by"], rows),
         file=out,
     )
-    summary = ", ".join(f"{g.label_vi}: {n}" for g, n in batch.summary.items())
+    summary = ", ".join(f"{g.label('en' if en else 'vi')}: {n}" for g, n in batch.summary.items())
     print(f"\nSummary: {summary}", file=out)
     if batch.unverified:
         print(
-            "\nNOTE / LƯU Ý: these grades use UNVERIFIED parameters of Decision 30/2018 "
+            _say(en, "\nNOTE / LƯU Ý: ", "\nNOTE: ")
+            + "these grades use UNVERIFIED parameters of Decision 30/2018 "
             f"({', '.join(batch.unverified)}): defaults to confirm against the official "
             "text (docs/decision-30-2018.md).",
             file=out,
@@ -146,13 +160,22 @@ def show_grades(out: TextIO) -> tuple[Verdict, ...]:
     return batch.verdicts
 
 
-def show_task_report(out: TextIO) -> int:
+def show_task_report(out: TextIO, en: bool = False) -> int:
     """Seed 004's published figures and what does not add up; returns the number of
     discrepancies."""
     report = SEED_004_REPORT
-    _heading(out, "3. Kiểm tra số liệu công bố / Checking published task figures (seed 004)")
+    _heading(
+        out,
+        _say(en, "3. Kiểm tra số liệu công bố / ", "3. ")
+        + "Checking published task figures (seed 004)",
+    )
     print(
-        "Thanh tra thành phố Hải Phòng, 9 tháng đầu năm 2018 [hp-2018-inspectorate-cchc-check]:",
+        _say(
+            en,
+            "Thanh tra thành phố Hải Phòng, 9 tháng đầu năm 2018",
+            "Hải Phòng City Inspectorate, first 9 months of 2018",
+        )
+        + " [hp-2018-inspectorate-cchc-check]:",
         file=out,
     )
     rows: list[list[object]] = []
@@ -168,7 +191,7 @@ def show_task_report(out: TextIO) -> int:
         file=out,
     )
     for d in found:
-        print(f"  - {d.message}\n    {d.message_vi}", file=out)
+        print(f"  - {d.message}" + ("" if en else f"\n    {d.message_vi}"), file=out)
     return len(found)
 
 
@@ -187,8 +210,10 @@ def example_tasks() -> list[Task]:
     ]
 
 
-def show_task_tally(out: TextIO) -> None:
-    _heading(out, "4. Tình hình thực hiện nhiệm vụ / Task tally (illustrative)")
+def show_task_tally(out: TextIO, en: bool = False) -> None:
+    _heading(
+        out, _say(en, "4. Tình hình thực hiện nhiệm vụ / ", "4. ") + "Task tally (illustrative)"
+    )
     items = example_tasks()
     rows: list[list[object]] = []
     for task in items:
@@ -198,12 +223,16 @@ def show_task_tally(out: TextIO) -> None:
                 f"{task.due:%d/%m}",
                 f"{task.deadline():%d/%m}",
                 "" if task.completed is None else f"{task.completed:%d/%m}",
-                task.status(EXAMPLE_AS_OF).label_vi,
+                task.status(EXAMPLE_AS_OF).label_en if en else task.status(EXAMPLE_AS_OF).label_vi,
             ]
         )
     print(
         f"As of {EXAMPLE_AS_OF:%d/%m/%Y}; a deadline on a day off rolls to the next "
-        "working day (Bộ luật Dân sự 2015, Điều 148(5)).",
+        + _say(
+            en,
+            "working day (Bộ luật Dân sự 2015, Điều 148(5)).",
+            "working day (Civil Code 2015, Art. 148(5)).",
+        ),
         file=out,
     )
     print(render(["task", "due", "deadline", "completed", "status"], rows), file=out)
@@ -253,16 +282,21 @@ def example_assessments_2025() -> list[Assessment]:
     ]
 
 
-def show_grades_2025(out: TextIO) -> tuple[Verdict, ...]:
-    _heading(out, "2b. Sau sắp xếp 1/7/2025 / After the reform of 1/7/2025 (2025)")
+def show_grades_2025(out: TextIO, en: bool = False) -> tuple[Verdict, ...]:
+    _heading(
+        out,
+        _say(en, "2b. Sau sắp xếp 1/7/2025 / ", "2b. ") + "After the reform of 1/7/2025 (2025)",
+    )
     batch = grade_many(example_assessments_2025(), DECISION_30_2018)
     rows: list[list[object]] = []
     for v in batch.verdicts:
         a = v.assessment
         evaluator = evaluator_for(a.head.unit, a.year)
         source = evaluator.source
-        by = f"Chủ tịch UBND TP ({source.provenance.value}: {source.ref})"
-        rows.append([a.head.unit.name, a.head.unit.kind.name, a.index_score, v.grade.label_vi, by])
+        chairman = _say(en, "Chủ tịch UBND TP", "City chairman")
+        by = f"{chairman} ({source.provenance.value}: {source.ref})"
+        label = v.grade.label_en if en else v.grade.label_vi
+        rows.append([a.head.unit.name, a.head.unit.kind.name, a.index_score, label, by])
     print(
         "Illustrative scores. Districts ceased on 1/7/2025: wards and special zones have "
         "no parent and answer to the city.",
@@ -270,8 +304,9 @@ def show_grades_2025(out: TextIO) -> tuple[Verdict, ...]:
     )
     print(render(["unit", "kind", "index", "grade", "evaluated by"], rows), file=out)
     print(
-        "\nNOTE / LƯU Ý: these grades use UNVERIFIED parameters "
-        f'({", ".join(batch.unverified)}). "scope": Decision 30/2018 names only sở and '
+        _say(en, "\nNOTE / LƯU Ý: ", "\nNOTE: ")
+        + "these grades use UNVERIFIED parameters "
+        + f'({", ".join(batch.unverified)}). "scope": Decision 30/2018 names only sở and '
         "quận, huyện and was written before the reform; no instrument was found that "
         "governs 2025 evaluations, so its parameters are applied as a default. The city "
         "as evaluator follows Hải Phòng's 2025 classification published on 9/1/2026 "
@@ -281,15 +316,18 @@ def show_grades_2025(out: TextIO) -> tuple[Verdict, ...]:
     return batch.verdicts
 
 
-def run(out: TextIO) -> int:
+def run(out: TextIO, lang: str | None = None) -> int:
     """Print the whole example story, in order: the 2019 plan and its notice dates,
     the grades with the unverified note, a 2025 ward and special zone after the
     reform, seed 004's report check, a task tally.
-    Returns the number of discrepancies in seed 004's report."""
+    Bilingual by default; ``lang="en"`` says it in English alone (unit and
+    instrument names stay as they are written). Returns the number of
+    discrepancies in seed 004's report."""
+    en = lang == "en"
     print("cchc-rules demo — Hải Phòng 2019", file=out)
-    show_inspection_plan(out)
-    show_grades(out)
-    show_grades_2025(out)
-    issues = show_task_report(out)
-    show_task_tally(out)
+    show_inspection_plan(out, en)
+    show_grades(out, en)
+    show_grades_2025(out, en)
+    issues = show_task_report(out, en)
+    show_task_tally(out, en)
     return issues

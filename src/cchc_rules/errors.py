@@ -28,13 +28,15 @@ Vietnamese, with :meth:`CchcError.localized` (the command line does this under
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from ._messages import LANGUAGES, Message, join, localize, quoted, shown
 
 __all__ = [
+    "ERROR_CODES",
+    "ERROR_SCHEMA_VERSION",
     "CchcError",
     "InvalidInputError",
     "InvalidTypeError",
@@ -42,6 +44,19 @@ __all__ = [
     "Problem",
     "got",
 ]
+
+
+ERROR_SCHEMA_VERSION = 1
+"""Version of the :meth:`CchcError.to_dict` layout; bumped on any incompatible change."""
+
+ERROR_CODES = {
+    "cchc_error": "any other error the library raises on purpose",
+    "invalid_input": "a bad value, or a file with bad rows (every problem is listed)",
+    "out_of_range": "a date or year outside what a calendar or rulebook covers",
+    "invalid_type": "a value of the wrong type",
+}
+"""Every ``code`` an error can carry, with what it means (a test checks each error
+class has one of these)."""
 
 
 def got(value: object) -> str:
@@ -77,6 +92,16 @@ class Problem:
         """The problem as one line in ``lang`` ("vi" or "en")."""
         return localize(self._text(), check_lang(lang))
 
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready: where, which field, and the message in both languages."""
+        return {
+            "location": str(self.location),
+            "location_vi": localize(self.location, "vi"),
+            "field": self.field,
+            "message": str(self.message),
+            "message_vi": localize(self.message, "vi"),
+        }
+
     def _text(self) -> str:
         where = join(", ", [p for p in (self.location, self.field) if p])
         return (
@@ -96,16 +121,41 @@ def check_lang(lang: object) -> str:
 
 
 class CchcError(Exception):
-    """Root of every error the library raises on purpose."""
+    """Root of every error the library raises on purpose.
+
+    ``code`` names the kind of problem, stable across releases (services branch on
+    it, never on the wording); :meth:`to_dict` is the error as JSON::
+
+        >>> error = InvalidInputError.for_field("index_score", "must be between 0 and 100", 120)
+        >>> data = error.to_dict()
+        >>> data["code"], data["message_vi"]
+        ('invalid_input', 'index_score phải nằm trong khoảng từ 0 đến 100 (nhận được 120)')
+    """
+
+    code: ClassVar[str] = "cchc_error"
 
     def localized(self, lang: str = "en") -> str:
         """The message in ``lang`` ("vi" or "en"); ``str(error)`` is the English."""
         check_lang(lang)
         return localize(self.args[0], lang) if len(self.args) == 1 else str(self)
 
+    def to_dict(self) -> dict[str, Any]:
+        """``code``, the message in English and Vietnamese, and every located
+        problem (each with its message in both languages)."""
+        problems: tuple[Problem, ...] = getattr(self, "problems", ())
+        return {
+            "schema_version": ERROR_SCHEMA_VERSION,
+            "code": self.code,
+            "message": str(self),
+            "message_vi": self.localized("vi"),
+            "problems": [p.to_dict() for p in problems],
+        }
+
 
 class InvalidInputError(CchcError, ValueError):
     """A bad value. ``problems`` holds every located failure a loader found."""
+
+    code: ClassVar[str] = "invalid_input"
 
     problems: tuple[Problem, ...]
 
@@ -149,10 +199,14 @@ class OutOfRangeError(InvalidInputError):
     days off, so it refuses.
     """
 
+    code: ClassVar[str] = "out_of_range"
+
 
 class InvalidTypeError(CchcError, TypeError):
     """A value of the wrong type (a ``str`` where a ``date`` was expected, a ``bool``
     where a number was expected...)."""
+
+    code: ClassVar[str] = "invalid_type"
 
     @classmethod
     def for_field(cls, field: str, expected: str, value: Any) -> InvalidTypeError:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
@@ -45,7 +45,7 @@ from ._validate import (
     typed_tuple,
 )
 from .authority import check_unit
-from .errors import InvalidTypeError
+from .errors import InvalidInputError, InvalidTypeError
 from .grades import Grade
 from .law import Source
 from .rulebooks import DECISION_30_2018, ParameterUse, ResolvedRules, Rulebook, _score
@@ -172,6 +172,57 @@ class Assessment:
     year: int = attrs.field(converter=_year)
     index_score: Decimal = attrs.field(converter=_index_score)
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready object with the keys of an assessment row (``unit, kind,
+        parent, parent_kind, head, year, index_score, findings``); the score as
+        decimal text. :meth:`from_dict` reads it back to an equal assessment."""
+        unit = self.head.unit
+        return {
+            "unit": unit.name,
+            "kind": unit.kind.name,
+            "parent": unit.parent.name if unit.parent else None,
+            "parent_kind": unit.parent.kind.name if unit.parent else None,
+            "head": self.head.name,
+            "year": self.year,
+            "index_score": str(self.index_score),
+            "findings": [
+                {
+                    "description": f.description,
+                    "mitigation": None if f.mitigation is None else f.mitigation.to_dict(),
+                }
+                for f in self.findings
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, origin: str = "assessment") -> Assessment:
+        """An assessment from one JSON object with the keys of an assessment row
+        (as :meth:`to_dict` writes, or a service receives); ``parent_kind`` and
+        ``findings`` are optional. Every bad or missing key is reported at once in
+        one ``InvalidInputError``, located at ``origin``.
+
+        >>> a = Assessment.from_dict({"unit": "Sở Nội vụ", "kind": "Sở", "head": "Giám đốc",
+        ...                           "year": 2019, "index_score": "91,2"})
+        >>> a.index_score, Assessment.from_dict(a.to_dict()) == a
+        (Decimal('91.2'), True)
+        >>> Assessment.from_dict({"unit": "Sở Nội vụ", "kind": "DEPARTMENT", "year": 2019})
+        Traceback (most recent call last):
+        ...
+        cchc_rules.errors.InvalidInputError: assessment has 2 problems:
+          assessment, head: is missing
+          assessment, index_score: is missing
+        """
+        from .io import parse_assessment_rows  # io builds on this module
+
+        origin = check_text("origin", origin)
+        if not isinstance(data, Mapping):
+            raise InvalidTypeError.for_field(origin, "an object (a dict)", data)
+        parsed = parse_assessment_rows([data], [origin])
+        found = parsed.assessments[0]
+        if found is None:
+            raise InvalidInputError.collected(parsed.problems, origin)
+        return found
 
 
 class _StepFields(NamedTuple):

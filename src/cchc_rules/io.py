@@ -18,6 +18,7 @@ import csv
 import functools
 import io as _io
 import json
+import numbers
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from operator import itemgetter
@@ -41,6 +42,7 @@ from ._files import (
     text_lines,
 )
 from ._messages import Message, Row, quoted, said
+from ._tabular import to_csv, write_csv
 from ._validate import (
     check_path,
     check_text,
@@ -193,7 +195,7 @@ def _structure_findings(value: Any, where: str) -> tuple[tuple[Finding, ...], li
 
 # -- JSON Schemas -----------------------------------------------------------------------------
 
-SCHEMAS = ("assessments", "task_report", "tasks")
+SCHEMAS = ("assessments", "task_report", "tasks", "verdict")
 """The input formats with a JSON Schema shipped in ``cchc_rules/schemas/``."""
 
 
@@ -253,7 +255,12 @@ class _RowFields:
     def get(self, name: str, parse: Any, *, required: bool = False) -> Any:
         """``parse(value)``; a blank or missing optional value is ``None``."""
         value = self.row.get(name)
+        if isinstance(value, float) and value != value:  # NaN: pandas' empty cell
+            value = None
         if not required and _blank_to_none(value) is None:
+            return None
+        if value is None:  # an absent key, a JSON null, an empty cell
+            self.fail(name, Message("is missing"))
             return None
         try:
             return parse(value)
@@ -326,7 +333,7 @@ def iter_assessment_rows(
     """
     rows = _Rows(path, ASSESSMENT_COLUMNS, encoding)
     parser = _AssessmentParser(_ParentKinds(lambda: _parent_kinds(row for row, _ in rows)))
-    if rows.data is not None:
+    if rows.data is not None or rows.sheet is not None:  # JSON, or an .xlsx sheet
         return _parsed(rows, parser)
     return _parsed_cells(rows, parser)
 
@@ -605,7 +612,7 @@ def _blank_to_none(value: Any) -> Any:
 def _parse_year(value: Any) -> int:
     if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
         value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise InvalidInputError(
             Message("year must be a whole number like 2019 (got {value})", value=quoted(value))
         )
@@ -629,6 +636,7 @@ class _Rows:
         self.file = file = check_path("path", path)
         encoding = None if encoding is None else check_encoding(encoding)
         self.data: list[dict[str, Any]] | None = None
+        self.sheet: list[tuple[int, list[Any]]] | None = None
         self.header: list[str] = []
         if file.suffix.lower() == ".json":
             data = parse_json(read_text(file, encoding), file)
@@ -642,11 +650,17 @@ class _Rows:
                 )
             self.data = data
             return
-        self.encoding = check_decoding(file, encoding)
-        with text_lines(file, self.encoding) as lines, csv_errors(file, lambda: 1):
-            first = next(lines, "")
-            self.delimiter = csv_delimiter(first)
-            names = next(csv.reader([first], delimiter=self.delimiter), [])
+        if file.suffix.lower() == ".xlsx":  # extra ``excel``: the first sheet
+            from .excel import read_sheet
+
+            cells, self.sheet = read_sheet(file)
+            names = ["" if h is None else str(h) for h in cells]
+        else:
+            self.encoding = check_decoding(file, encoding)
+            with text_lines(file, self.encoding) as lines, csv_errors(file, lambda: 1):
+                first = next(lines, "")
+                self.delimiter = csv_delimiter(first)
+                names = next(csv.reader([first], delimiter=self.delimiter), [])
         header = canonical_header(names, file)
         missing = [c for c in required if c not in header]
         if missing:
@@ -669,7 +683,8 @@ class _Rows:
             for i, item in enumerate(self.data):
                 yield item, f"$[{i}]"
             return
-        for cells, where in self.cells():
+        records = self.cells() if self.sheet is None else self.sheet_cells()
+        for cells, where in records:
             row = self.row(cells)
             if row is not None:
                 yield row, where
@@ -684,23 +699,32 @@ class _Rows:
                     if cells:
                         yield cells, Row(reader.line_num)
 
-    def row(self, cells: list[str]) -> dict[str, Any] | None:
+    def sheet_cells(self) -> Iterator[tuple[list[Any], str]]:
+        """A sheet's rows as lists of cells (numbers, days, text), after the header."""
+        for number, cells in self.sheet or ():
+            yield cells, Row(number)
+
+    def row(self, cells: list[Any]) -> dict[str, Any] | None:
         """A CSV record as a row mapping (a missing cell is ``None``), or ``None`` for
         a blank row, as spreadsheets leave at the end; a value beyond the header or
         under a column without a header is marked as extra."""
-        if all(not cell.strip() for cell in cells):
+        if all(_blank(cell) for cell in cells):
             return None
         header, width = self.header, len(self.header)
         row: dict[str, Any] = dict(zip(header, cells, strict=False))
         if len(cells) < width:
             row.update(dict.fromkeys(header[len(cells) :]))
-        elif len(cells) > width and any(cell.strip() for cell in cells[width:]):
+        elif len(cells) > width and any(not _blank(cell) for cell in cells[width:]):
             row[_EXTRA_CELLS] = "yes"
         for key in self.unnamed:
             value = row.pop(key)
-            if value and value.strip():
+            if not _blank(value):
                 row[_EXTRA_CELLS] = "yes"
         return row
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def iter_rows(
@@ -730,19 +754,9 @@ def read_rows(
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
-    """The JSON row for ``assessment``; :func:`parse_assessment_rows` reads it back to
-    an equal assessment."""
-    unit = assessment.head.unit
-    return {
-        "unit": unit.name,
-        "kind": unit.kind.name,
-        "parent": unit.parent.name if unit.parent else None,
-        "parent_kind": unit.parent.kind.name if unit.parent else None,
-        "head": assessment.head.name,
-        "year": assessment.year,
-        "index_score": str(assessment.index_score),
-        "findings": _converter().unstructure(list(assessment.findings)),
-    }
+    """The JSON row for ``assessment`` (:meth:`Assessment.to_dict`);
+    :func:`parse_assessment_rows` reads it back to an equal assessment."""
+    return assessment.to_dict()
 
 
 def read_assessments(path: str | Path, encoding: str | None = None) -> list[Assessment]:
@@ -828,6 +842,7 @@ def discrepancy_rows(
             {
                 "row": str(where),
                 **{k: row[k] for k in DISCREPANCY_COLUMNS[1:-2]},
+                "index_score": d.assessment.index_score,
                 "unverified": ", ".join(d.verdict.unverified),
                 "brief": row["brief"],
             }
@@ -835,12 +850,11 @@ def discrepancy_rows(
     return out
 
 
-def discrepancies_to_csv(found: Iterable[tuple[str, GradeDiscrepancy]]) -> str:
-    buffer = _io.StringIO()
-    writer = csv.DictWriter(buffer, DISCREPANCY_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(discrepancy_rows(found))
-    return buffer.getvalue()
+def discrepancies_to_csv(
+    found: Iterable[tuple[str, GradeDiscrepancy]], style: str = "plain"
+) -> str:
+    rows = discrepancy_rows(found)
+    return to_csv(DISCREPANCY_COLUMNS, ([r[c] for c in DISCREPANCY_COLUMNS] for r in rows), style)
 
 
 # -- tasks --------------------------------------------------------------------------------
@@ -956,14 +970,14 @@ def tallies_to_json(tallies: Mapping[Any, TaskTally], by: str = "group", places:
     )
 
 
-def tallies_to_csv(tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1) -> str:
+def tallies_to_csv(
+    tallies: Mapping[Any, TaskTally], by: str = "group", places: int = 1, style: str = "plain"
+) -> str:
     """Tallies as CSV, the columns of :func:`tally_rows` (an empty cell for none)."""
     pct = [f"{n}_pct" for n in COUNT_FIELDS[1:]]
-    buffer = _io.StringIO()
-    writer = csv.DictWriter(buffer, [*GROUP_COLUMNS[by], *COUNT_FIELDS, *pct], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(tally_rows(tallies, by, places))
-    return buffer.getvalue()
+    columns = [*GROUP_COLUMNS[by], *COUNT_FIELDS, *pct]
+    rows = tally_rows(tallies, by, places)
+    return to_csv(columns, ([r[c] for c in columns] for r in rows), style)
 
 
 # -- task reports ----------------------------------------------------------------------
@@ -1045,16 +1059,27 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def verdicts_to_csv(verdicts: Iterable[Verdict]) -> str:
-    """Verdicts as CSV, one row each (:data:`CSV_COLUMNS`), without the trace."""
+def verdicts_to_csv(verdicts: Iterable[Verdict], style: str = "plain") -> str:
+    """Verdicts as CSV, one row each (:data:`CSV_COLUMNS`), without the trace, in a
+    :data:`~cchc_rules._tabular.CSV_STYLES` style: the score a number, never a
+    formula, booleans ``true``/``false``."""
     buffer = _io.StringIO()
-    write_verdicts_csv(verdicts, buffer)
+    write_verdicts_csv(verdicts, buffer, style)
     return buffer.getvalue()
 
 
-def write_verdicts_csv(verdicts: Iterable[Verdict], stream: TextIO) -> None:
+def write_verdicts_csv(verdicts: Iterable[Verdict], stream: TextIO, style: str = "plain") -> None:
     """:func:`verdicts_to_csv` written to ``stream`` one row at a time."""
-    writer = csv.DictWriter(stream, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for verdict in verdicts:
-        writer.writerow(records((verdict,))[0])
+    write_csv(CSV_COLUMNS, (verdict_row(v) for v in verdicts), stream, style)
+
+
+def verdict_row(verdict: Verdict) -> list[Any]:
+    """The cells of one verdict's CSV row, typed (the score a ``Decimal``)."""
+    row = records((verdict,))[0]
+    row["index_score"] = verdict.assessment.index_score
+    return [row.get(c) for c in CSV_COLUMNS]
+
+
+def verdict_rows(verdicts: Iterable[Verdict]) -> list[list[Any]]:
+    """The cells of :func:`verdicts_to_csv`, typed."""
+    return [verdict_row(v) for v in verdicts]
