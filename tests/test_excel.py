@@ -8,7 +8,7 @@ import pytest
 
 from cchc_rules import CchcError, InvalidInputError
 from cchc_rules.io import read_assessments, read_tasks
-from tests.test_cli import run
+from tests._shared import run
 
 
 def test_without_openpyxl_the_error_says_how_to_install_it(monkeypatch, tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests._shared import run
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 
 from cchc_rules import InvalidInputError
 from cchc_rules._tabular import cell_text, to_csv
-from tests.test_cli import run
+from tests._shared import run
 
 
 @pytest.mark.parametrize(
