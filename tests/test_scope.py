@@ -104,7 +104,7 @@ def test_an_open_scope_covers_later_years():
 
 
 def test_the_cli_note_says_when_rows_lie_outside_the_scope(tmp_path, capsys):
-    from tests.test_cli import run
+    from tests._shared import run
 
     path = tmp_path / "rows.csv"
     path.write_text(
