@@ -109,25 +109,7 @@ def read_text(file: Path, encoding: str | None = None) -> str:
     try:
         text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as exc:
-        if encoding is not None:
-            raise InvalidInputError(
-                Message(
-                    "{file} is not {encoding} text ({reason} at byte {byte})",
-                    file=file,
-                    encoding=encoding,
-                    reason=exc.reason,
-                    byte=exc.start,
-                )
-            ) from None
-        raise InvalidInputError(
-            Message(
-                "{file} is not UTF-8 text ({reason} at byte {byte}); in Excel, save it as "
-                '"CSV UTF-8 (Comma delimited)", or name its encoding with --encoding',
-                file=file,
-                reason=exc.reason,
-                byte=exc.start,
-            )
-        ) from None
+        _undecodable(file, encoding, exc.reason, exc.start)
     if encoding is not None:
         text = text.removeprefix("\ufeff")
     return nfc(text)
