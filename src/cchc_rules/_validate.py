@@ -208,6 +208,14 @@ def to_decimal(field: str, value: Any) -> Decimal:
 _COUNT = re.compile(r"\s*-?\d+\s*")
 
 
+def check_score(field: str, value: Any) -> Decimal:
+    """A score on the 0–100 scale of the CCHC index, as a ``Decimal``."""
+    number = to_decimal(field, value)
+    if not Decimal(0) <= number <= Decimal(100):
+        raise InvalidInputError.for_field(field, "must be between 0 and 100", value)
+    return number
+
+
 def to_count(field: str, value: Any) -> int | None:
     """A count of things, 0 or more, or ``None``; a whole number written as text
     (``" 287 "``) is read too."""

@@ -38,6 +38,7 @@ from ._validate import (
     check_bool,
     check_int,
     check_iterable,
+    check_score,
     check_text,
     check_year,
     optional_text,
@@ -48,7 +49,7 @@ from .authority import check_unit
 from .errors import InvalidInputError, InvalidTypeError
 from .grades import Grade
 from .law import Source
-from .rulebooks import DECISION_30_2018, ParameterUse, ResolvedRules, Rulebook, _score
+from .rulebooks import DECISION_30_2018, ParameterUse, ResolvedRules, Rulebook
 from .units import Head, UnitKind
 
 __all__ = [
@@ -140,7 +141,7 @@ class Finding:
 
 
 def _index_score(value: Any) -> Decimal:
-    return _score("index_score", value)
+    return check_score("index_score", value)
 
 
 def _year(value: Any) -> int:

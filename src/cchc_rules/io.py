@@ -45,6 +45,7 @@ from ._messages import Message, Row, quoted, said
 from ._tabular import to_csv, write_csv
 from ._validate import (
     check_path,
+    check_score,
     check_text,
     check_year,
     optional_text,
@@ -57,7 +58,6 @@ from .errors import CchcError, InvalidInputError, Problem
 from .grades import Grade
 from .grading import Assessment, Finding, GradeDiscrepancy, Verdict, records
 from .reports import COUNT_FIELDS, TaskReport
-from .rulebooks import _score
 from .tasks import Task, TaskTally
 
 if TYPE_CHECKING:
@@ -452,7 +452,7 @@ class _AssessmentParser:
         self.kind = _Cells(UnitKind.parse)
         self.head_name = _text("head")
         self.year = _Cells(_parse_year)
-        self.score = _Cells(lambda v: _score("index_score", _blank_to_none(v)))
+        self.score = _Cells(lambda v: check_score("index_score", _blank_to_none(v)))
         self.parent = _text("parent")
         self.parent_kind = _Cells(lambda v: UnitKind.parse(v, "parent_kind"))
         self.units: dict[tuple[Any, ...], tuple[Unit | None, str | None]] = {}

@@ -40,7 +40,6 @@ from ..units import UnitKind
 from ._csv import CsvLayout, to_csv_rows
 from ._parameters import LEVELS as LEVELS
 from ._parameters import PARAMETER_BY_NAME, PARAMETERS, Bands, Parameter, rulebook_schema
-from ._parameters import _score as _score
 
 __all__ = [
     "DECISION_30_2018",

@@ -26,7 +26,7 @@ from typing import Any
 import attrs
 
 from .._messages import Message, quoted
-from .._validate import to_decimal
+from .._validate import check_score
 from ..errors import InvalidInputError
 from ..grades import Grade
 
@@ -38,23 +38,16 @@ _BAND = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*(?:=|>=|≥|:)\s*(?P<value>.*?)\s
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
 
-def _score(field: str, value: Any) -> Decimal:
-    number = to_decimal(field, value)
-    if not Decimal(0) <= number <= Decimal(100):
-        raise InvalidInputError.for_field(field, "must be between 0 and 100", value)
-    return number
-
-
 def _excellent(value: Any) -> Decimal:
-    return _score("excellent", value)
+    return check_score("excellent", value)
 
 
 def _good(value: Any) -> Decimal:
-    return _score("good", value)
+    return check_score("good", value)
 
 
 def _completed(value: Any) -> Decimal:
-    return _score("completed", value)
+    return check_score("completed", value)
 
 
 @attrs.frozen
@@ -85,7 +78,7 @@ class Bands:
     def grade_for(self, score: Decimal) -> Grade:
         """The grade of an index ``score`` (0–100)."""
         if type(score) is not Decimal or not score.is_finite():
-            score = _score("score", score)
+            score = check_score("score", score)
         if score >= self.excellent:
             return Grade.EXCELLENT
         if score >= self.good:
