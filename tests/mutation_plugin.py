@@ -7,11 +7,10 @@ served from a cache built with the original code."""
 import pytest
 
 from cchc_rules import DECISION_30_2018
-from cchc_rules.calendar import _build_public_sector_calendar, default_calendar
+from cchc_rules.calendar import clear_caches
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    _build_public_sector_calendar.cache_clear()
-    default_calendar.cache_clear()
-    DECISION_30_2018._memo.clear()
+    clear_caches()
+    DECISION_30_2018.cache.clear()

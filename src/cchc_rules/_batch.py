@@ -107,9 +107,9 @@ def _listed(
     """Per calendar, built once: whether each day is a working day, the working days
     as dates (shared, as dates are immutable), and the prefix counts up to and
     including each day."""
-    prefix, ord0 = cal._prefix, cal._ord0
-    flags = tuple(prefix[i + 1] != prefix[i] for i in range(cal._n))
-    return flags, tuple(_fromordinal(ord0 + i) for i in cal._working), tuple(prefix[1:])
+    ord0, size, prefix, working = cal.tables
+    flags = tuple(prefix[i + 1] != prefix[i] for i in range(size))
+    return flags, tuple(_fromordinal(ord0 + i) for i in working), prefix[1:]
 
 
 def _indices_of(cal: WorkingCalendar, items: list[Any]) -> list[int] | None:
@@ -117,9 +117,9 @@ def _indices_of(cal: WorkingCalendar, items: list[Any]) -> list[int] | None:
     a ``date`` inside the range."""
     if not all(type(day) is date for day in items):
         return None
-    ord0 = cal._ord0
+    ord0, size = cal.tables.ord0, cal.tables.size
     indices = [day.toordinal() - ord0 for day in items]
-    if indices and (min(indices) < 0 or max(indices) >= cal._n):
+    if indices and (min(indices) < 0 or max(indices) >= size):
         return None
     return indices
 
@@ -137,7 +137,7 @@ def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
     if indices is not None:
         flags = _listed(cal)[0]
         return _back(np, [flags[i] for i in indices], "bool")
-    prefix, ord0, size = cal._prefix, cal._ord0, cal._n
+    ord0, size, prefix, _working = cal.tables
     out: list[bool] = []
     append = out.append
     for k, day in enumerate(items):
@@ -162,7 +162,7 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
     else:
         counts = _items("n", n)[1]
         _same_length("n", counts, "days", len(items))
-    prefix, working, ord0, size = cal._prefix, cal._working, cal._ord0, cal._n
+    ord0, size, prefix, working = cal.tables
     last = len(working)
     indices = _indices_of(cal, items)
     if indices is not None and all(type(step) is int for step in counts):
@@ -201,7 +201,7 @@ def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> A
     np_ends, lasts = _items("ends", ends)
     np = np_starts or np_ends
     _same_length("ends", lasts, "starts", len(firsts))
-    prefix, ord0, size = cal._prefix, cal._ord0, cal._n
+    ord0, size, prefix, _working = cal.tables
     firsts_at, lasts_at = _indices_of(cal, firsts), _indices_of(cal, lasts)
     if firsts_at is not None and lasts_at is not None:
         after = _listed(cal)[2]
@@ -235,17 +235,17 @@ def _tables(cal: WorkingCalendar) -> tuple[Any, Any, Any, int]:
     working-day flags, the working days as datetime64[D] day numbers, and the
     offset from a day number to an index into the tables."""
     np = sys.modules["numpy"]
-    prefix = np.array(cal._prefix, dtype=np.int64)
+    prefix = np.array(cal.tables.prefix, dtype=np.int64)
     flags = prefix[1:] != prefix[:-1]
-    shift = cal._ord0 - _EPOCH
-    working = np.array(cal._working, dtype=np.int64) + shift
+    shift = cal.tables.ord0 - _EPOCH
+    working = np.array(cal.tables.working, dtype=np.int64) + shift
     return prefix, flags, working, shift
 
 
 def _indices(np: Any, cal: WorkingCalendar, days: Any) -> tuple[Any, Any]:
     """Indices into the calendar's tables, and where they fall outside them."""
     i = days.view(np.int64) - _tables(cal)[3]
-    return i, (i < 0) | (i >= cal._n)
+    return i, (i < 0) | (i >= cal.tables.size)
 
 
 def _first_bad(np: Any, bad: Any) -> int | None:
@@ -282,7 +282,7 @@ def _add_working_days_array(np: Any, cal: WorkingCalendar, days: Any, n: Any) ->
     prefix, _flags, working, _shift = _tables(cal)
     i, bad = _indices(np, cal, days)
     if bad.any():
-        i = np.clip(i, 0, cal._n - 1)  # only to compute the positions below
+        i = np.clip(i, 0, cal.tables.size - 1)  # only to compute the positions below
     if isinstance(n, int):
         position = prefix[i + 1] + (n - 1) if n > 0 else prefix[i] + n
     else:

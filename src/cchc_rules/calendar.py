@@ -34,7 +34,7 @@ import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from . import _batch
 from ._messages import Message
@@ -52,9 +52,11 @@ __all__ = [
     "CONFIRMED_THROUGH",
     "DEFAULT_FIRST_YEAR",
     "DEFAULT_LAST_YEAR",
+    "DayTables",
     "SpecialDay",
     "WorkingCalendar",
     "calendar_or_default",
+    "clear_caches",
     "public_sector_calendar",
 ]
 
@@ -89,6 +91,24 @@ _WAY_OUT = Message(
 )
 
 
+class DayTables(NamedTuple):
+    """A calendar's precomputed tables, for the batch and notice fast paths that
+    answer without a method call per item. Day ``d`` is at index
+    ``d.toordinal() - ord0`` when ``0 <= index < size``; ``prefix[i]`` counts the
+    working days before index ``i`` (``prefix[i + 1]`` up to and including it), and
+    ``working`` lists the indices of the working days in order.
+
+    >>> t = public_sector_calendar().tables
+    >>> t.prefix[-1] == len(t.working), t.size == len(t.prefix) - 1
+    (True, True)
+    """
+
+    ord0: int
+    size: int
+    prefix: tuple[int, ...]
+    working: tuple[int, ...]
+
+
 class WorkingCalendar:
     """Working days over a fixed, stated range, with every query in constant time.
 
@@ -109,6 +129,7 @@ class WorkingCalendar:
         "_prefix",
         "_special",
         "_working",
+        "tables",
     )
 
     def __init__(
@@ -165,8 +186,10 @@ class WorkingCalendar:
                 working.append(i)
                 count += 1
             prefix[i + 1] = count
-        self._prefix = prefix
-        self._working = working
+        self._prefix = tuple(prefix)
+        self._working = tuple(working)
+        self.tables = DayTables(self._ord0, self._n, self._prefix, self._working)
+        """The precomputed tables (read only: the calendar is immutable)."""
 
     # -- the range ------------------------------------------------------------
 
@@ -221,7 +244,14 @@ class WorkingCalendar:
             f"<WorkingCalendar {self._name!r} {self._first.isoformat()}..{self._last.isoformat()}>"
         )
 
-    def _index(self, field: str, day: Any) -> int:
+    def index_of(self, day: Any, field: str = "day") -> int:
+        """The index of ``day`` in :attr:`tables`; a day outside the range is an
+        ``OutOfRangeError`` naming ``field``.
+
+        >>> cal = public_sector_calendar()
+        >>> cal.index_of(date(2018, 1, 2))
+        1
+        """
         if type(day) is not date:
             check_date(field, day)
         i: int = day.toordinal() - self._ord0
@@ -263,7 +293,7 @@ class WorkingCalendar:
         >>> public_sector_calendar().is_working_day(date(2019, 4, 29))  # swapped off
         False
         """
-        i = self._index("day", day)
+        i = self.index_of(day, "day")
         return self._prefix[i + 1] != self._prefix[i]
 
     def add_working_days(self, day: date, n: int) -> date:
@@ -284,7 +314,7 @@ class WorkingCalendar:
                 position = self._prefix[i + 1] + n - 1 if n > 0 else self._prefix[i] + n
                 if 0 <= position < len(self._working):
                     return _fromordinal(self._ord0 + self._working[position])
-        i = self._index("day", day)
+        i = self.index_of(day, "day")
         if type(n) is not int:
             check_int("n", n)
         # prefix[i] counts working days before day, prefix[i + 1] those up to it.
@@ -298,8 +328,8 @@ class WorkingCalendar:
         >>> public_sector_calendar().working_days_between(date(2024, 1, 1), date(2026, 12, 31))
         750
         """
-        i = self._index("start", start)
-        j = self._index("end", end)
+        i = self.index_of(start, "start")
+        j = self.index_of(end, "end")
         return self._prefix[j + 1] - self._prefix[i + 1]
 
     def next_working_day(self, day: date) -> date:
@@ -449,7 +479,7 @@ class WorkingCalendar:
                 )
             )
         for d in (*off, *on):
-            self._index(Message("changed day"), d)
+            self.index_of(d, Message("changed day"))
         changes = [
             SpecialDay(d, False, "Ngày nghỉ (thay đổi bổ sung)", "Day off (added change)", cited)
             for d in off
@@ -549,3 +579,11 @@ def _build_public_sector_calendar(first_year: int, last_year: int) -> WorkingCal
         name=f"Vietnam public sector {first_year}-{last_year}",
         confirmed=(CONFIRMED_FROM, CONFIRMED_THROUGH),
     )
+
+
+def clear_caches() -> None:
+    """Forget the calendars built so far (the default one included), so the next
+    query builds them again. Only tests need this: a calendar is immutable, and
+    the mutation runs rebuild it under each mutant (``tests/mutation_plugin.py``)."""
+    _build_public_sector_calendar.cache_clear()
+    default_calendar.cache_clear()

@@ -671,10 +671,10 @@ class _Plan:
 
 def _plan(rulebook: Rulebook, year: int) -> _Plan:
     key = ("grading-plan", year)
-    plan: _Plan | None = rulebook._memo.get(key)
+    plan: _Plan | None = rulebook.cache.get(key)
     if plan is None:
         plan = _Plan(rulebook, rulebook.rules_for(year), year)
-        rulebook._memo[key] = plan
+        rulebook.cache[key] = plan
     return plan
 
 

@@ -68,14 +68,15 @@ def latest_notice_date(
     cal = default_calendar() if calendar is None else calendar_or_default(calendar)
     # cal.add_working_days(inspection_day, -(n + 1)), its common case inlined: the
     # (n + 1)-th working day before the inspection is at prefix[i] - n - 1.
-    i = inspection_day.toordinal() - cal._ord0
-    if 0 <= i < cal._n and cal._prefix[i] > n:
-        return _fromordinal(cal._ord0 + cal._working[cal._prefix[i] - n - 1])
+    ord0, size, prefix, working = cal.tables
+    i = inspection_day.toordinal() - ord0
+    if 0 <= i < size and prefix[i] > n:
+        return _fromordinal(ord0 + working[prefix[i] - n - 1])
     try:
         return cal.add_working_days(inspection_day, -(n + 1))
     except OutOfRangeError:
         # Name the inspection day when it is the day that is outside the range.
-        cal._index("inspection_day", inspection_day)
+        cal.index_of(inspection_day, "inspection_day")
         raise
 
 

@@ -216,11 +216,12 @@ class Rulebook:
         if self.scope is not None and not isinstance(self.scope, Scope):
             raise InvalidTypeError.for_field("scope", "a Scope or None", self.scope)
 
-    # Derived data memoised per instance (the rulebook is immutable): resolved
-    # rules per year here, grading plans in cchc_rules.grading.
-    _memo: dict[Hashable, Any] = attrs.field(
+    cache: dict[Hashable, Any] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
+    """Data derived from this rulebook, memoised per instance (the rulebook is
+    immutable): resolved rules per year here, grading plans in
+    :mod:`cchc_rules.grading`. ``cache.clear()`` only costs the time to rebuild."""
 
     def parameters(self) -> dict[str, DatedParameter[Any]]:
         return {name: getattr(self, name) for name in PARAMETER_NAMES}
@@ -238,7 +239,7 @@ class Rulebook:
         A year the rulebook does not cover is an ``OutOfRangeError``."""
         if type(year) is not int:  # also refuses bool, and unhashables before the memo
             raise InvalidTypeError.for_field("year", "an integer", year)
-        cached: ResolvedRules | None = self._memo.get(year)
+        cached: ResolvedRules | None = self.cache.get(year)
         if cached is not None:
             return cached
         check_year("year", year)
@@ -267,7 +268,7 @@ class Rulebook:
                 for n, v in values.items()
             },
         )
-        self._memo[year] = resolved
+        self.cache[year] = resolved
         return resolved
 
     def with_bands(
