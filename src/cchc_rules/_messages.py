@@ -25,10 +25,12 @@ import functools
 import reprlib
 import tomllib
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 __all__ = [
+    "DEFAULT_LANG",
     "LANGUAGES",
+    "Lang",
     "Message",
     "Row",
     "catalogue",
@@ -42,6 +44,14 @@ __all__ = [
 
 LANGUAGES: Final = ("vi", "en")
 """The languages messages are written in. English is the source language."""
+
+Lang = Literal["vi", "en"]
+"""A language a text can be said in."""
+
+DEFAULT_LANG: Final[Lang] = "vi"
+"""The language the library and the command line speak when none is asked for:
+Vietnamese, the language of the units and of the law (``str()`` of a message stays
+its English source text, for logs and tracebacks)."""
 
 
 SHOWN_CHARACTERS: Final = 200

@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TextIO
 
 from . import demo
 from ._files import LIMITS, os_reason
-from ._messages import LANGUAGES, Message, localize, quoted, said
+from ._messages import DEFAULT_LANG, LANGUAGES, Message, localize, quoted, said
 from ._output import check_output, open_output, printable
 from ._table import render, write_table
 from ._tabular import CSV_STYLES
@@ -63,9 +63,6 @@ from .tasks import tally_by
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in cchc-rules, never bad input
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
-
-
-DEFAULT_LANG = "vi"
 
 
 class _UsageError(Exception):
@@ -878,7 +875,7 @@ def _quiet_stdout() -> None:
 def _lang_in(argv: Sequence[str]) -> str:
     """The language asked for with ``--lang`` (the last one wins, as in argparse);
     the default when none is given or the one given is not offered."""
-    lang = DEFAULT_LANG
+    lang: str = DEFAULT_LANG
     for i, arg in enumerate(argv):
         if arg == "--":
             break

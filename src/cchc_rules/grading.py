@@ -29,11 +29,11 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
-from ._messages import Message
+from ._messages import Lang, Message
 from ._validate import (
     check_bool,
     check_int,
@@ -69,8 +69,6 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 """Version of the ``Verdict.to_dict`` layout; bumped on any incompatible change."""
-
-Lang = Literal["vi", "en"]
 
 
 def _flag(name: str) -> Any:
