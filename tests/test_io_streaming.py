@@ -98,3 +98,19 @@ def test_read_assessments_reports_every_bad_row_and_returns_none(tmp_path):
     text = str(error.value)
     assert "row 3, year" in text
     assert "row 5, kind" in text
+
+
+def test_a_short_valid_row_is_read_and_is_not_remembered_for_the_fast_path(tmp_path):
+    # Regression: a row without its trailing optional parent_kind cell is valid; the
+    # fast path keyed rows by every column and failed with an internal IndexError.
+    path = tmp_path / "short.csv"
+    path.write_text(
+        "unit,kind,parent,head,year,index_score,parent_kind\n"
+        "Sở Nội vụ,DEPARTMENT,,Nguyễn Văn A,2019,85.5\n"
+        "Sở Nội vụ,DEPARTMENT,,Nguyễn Văn A,2019,85.5,\n",
+        encoding="utf-8",
+    )
+    first, second = read_assessments(path)
+    assert first == second
+    assert first.head.unit.kind is UnitKind.DEPARTMENT
+    assert str(first.index_score) == "85.5"

@@ -491,7 +491,9 @@ class _AssessmentParser:
             return _valid_assessment(head, year[0], score[0], ())
 
         def remember(cells: list[str], head: Head) -> None:
-            if len(heads) < _CELL_MEMO:
+            # A short row can be valid (a missing optional cell is blank) but is
+            # never served by the fast path, which needs every cell.
+            if len(cells) == width and len(heads) < _CELL_MEMO:
                 heads[identity(cells)] = head
 
         return fast, remember
