@@ -137,17 +137,7 @@ def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
     if indices is not None:
         flags = _listed(cal)[0]
         return _back(np, [flags[i] for i in indices], "bool")
-    ord0, size, prefix, _working = cal.tables
-    out: list[bool] = []
-    append = out.append
-    for k, day in enumerate(items):
-        if type(day) is date:
-            i = day.toordinal() - ord0
-            if 0 <= i < size:
-                append(prefix[i + 1] != prefix[i])
-                continue
-        append(_located(k, cal.is_working_day, day))
-    return _back(np, out, "bool")
+    return _back(np, _one_by_one(cal.is_working_day, items), "bool")
 
 
 def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
@@ -162,8 +152,8 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
     else:
         counts = _items("n", n)[1]
         _same_length("n", counts, "days", len(items))
-    ord0, size, prefix, working = cal.tables
-    last = len(working)
+    prefix = cal.tables.prefix
+    last = len(cal.tables.working)
     indices = _indices_of(cal, items)
     if indices is not None and all(type(step) is int for step in counts):
         if type(n) is int:
@@ -178,19 +168,7 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
         if _in(positions, last):
             dates = _listed(cal)[1]
             return _back(np, [dates[p] for p in positions], "datetime64[D]")
-    out: list[date] = []
-    append = out.append
-    for k, day in enumerate(items):
-        step = counts[k]
-        if type(day) is date and type(step) is int:
-            i = day.toordinal() - ord0
-            if 0 <= i < size:
-                position = prefix[i + 1] + step - 1 if step > 0 else prefix[i] + step
-                if 0 <= position < last:
-                    append(_fromordinal(ord0 + working[position]))
-                    continue
-        append(_located(k, cal.add_working_days, day, step))
-    return _back(np, out, "datetime64[D]")
+    return _back(np, _one_by_one(cal.add_working_days, items, counts), "datetime64[D]")
 
 
 def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
@@ -201,24 +179,20 @@ def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> A
     np_ends, lasts = _items("ends", ends)
     np = np_starts or np_ends
     _same_length("ends", lasts, "starts", len(firsts))
-    ord0, size, prefix, _working = cal.tables
     firsts_at, lasts_at = _indices_of(cal, firsts), _indices_of(cal, lasts)
     if firsts_at is not None and lasts_at is not None:
         after = _listed(cal)[2]
         counted = [after[j] - after[i] for i, j in zip(firsts_at, lasts_at, strict=True)]
         return _back(np, counted, "int64")
-    out: list[int] = []
-    append = out.append
-    for k, start in enumerate(firsts):
-        end = lasts[k]
-        if type(start) is date and type(end) is date:
-            i = start.toordinal() - ord0
-            j = end.toordinal() - ord0
-            if 0 <= i < size and 0 <= j < size:
-                append(prefix[j + 1] - prefix[i + 1])
-                continue
-        append(_located(k, cal.working_days_between, start, end))
-    return _back(np, out, "int64")
+    return _back(np, _one_by_one(cal.working_days_between, firsts, lasts), "int64")
+
+
+def _one_by_one(query: Callable[..., Any], *columns: list[Any]) -> list[Any]:
+    """``query`` over the columns' items, one call per item, each error located by
+    the item's position: the path for a list the whole-list passes cannot answer
+    (an item that is not a date, is outside the range, or a count that is not an
+    ``int``), which then answers or fails exactly as a loop over ``query`` would."""
+    return [_located(k, query, *args) for k, args in enumerate(zip(*columns, strict=True))]
 
 
 def _back(np: Any, out: list[Any], dtype: str) -> Any:
