@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import gc
 import random
-import time
 import tracemalloc
 from collections.abc import Callable
 from decimal import Decimal
 
+from _timing import paired
 from cchc_rules import (
     DECISION_30_2018,
     Assessment,
@@ -49,29 +49,6 @@ def bare_lookup(score: Decimal) -> str:
     if score >= 70:
         return "COMPLETED"
     return "NOT_COMPLETED"
-
-
-def timed(fn: Callable[[], object], n: int) -> float:
-    """Seconds per item of one call of ``fn`` (garbage of earlier runs collected
-    first; the collector stays on during the run, as in a user's program)."""
-    gc.collect()
-    start = time.perf_counter()
-    result = fn()
-    seconds = time.perf_counter() - start
-    del result
-    return seconds / n
-
-
-def paired(
-    ours: Callable[[], object], peer: Callable[[], object], n: int, repeat: int
-) -> tuple[list[float], list[float]]:
-    """Per-item times of ``ours`` and ``peer``, alternated within each repeat so each
-    ratio compares runs made at the same moment of a shared machine."""
-    mine, theirs = [], []
-    for _ in range(repeat):
-        mine.append(timed(ours, n))
-        theirs.append(timed(peer, n))
-    return mine, theirs
 
 
 def grade_all(items: list[Assessment]) -> list[object]:

@@ -9,16 +9,15 @@ the run; without it that column is skipped. Never asserts a time."""
 from __future__ import annotations
 
 import csv
-import gc
 import random
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from _timing import timed
 from cchc_rules import Assessment, Head, Unit, UnitKind
 from cchc_rules.io import iter_assessment_rows, read_assessments
 
@@ -75,15 +74,6 @@ def _pandas() -> Callable[[Path], object] | None:
     except ImportError:
         return None
     return lambda path: pandas.read_csv(path, dtype=str, keep_default_na=False)
-
-
-def timed(fn: Callable[[], object], n: int) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    result = fn()
-    seconds = time.perf_counter() - start
-    del result
-    return seconds / n
 
 
 def rows(smoke: bool = False) -> list[Row]:

@@ -300,13 +300,13 @@ def test_grade_head_type_errors():
 
 
 def test_mitigation_steps_are_memoised_within_a_bound():
-    from cchc_rules.grading import _MITIGATION_CACHE, _plan
+    from cchc_rules._grading_plan import MITIGATION_STEPS_KEPT, plan_for
 
     causes = [MitigationGrounds(objective_cause=f"nguyên nhân {i}") for i in range(1100)]
     verdicts = [grade("92", [Finding("x", g)]) for g in causes]
     assert all(v.grade is Grade.EXCELLENT for v in verdicts)
     assert verdicts[-1].trace[3].inputs[-1] == ("objective_cause", "nguyên nhân 1099")
-    assert len(_plan(DECISION_30_2018, 2019).mitigations) <= _MITIGATION_CACHE
+    assert len(plan_for(DECISION_30_2018, 2019).mitigations) <= MITIGATION_STEPS_KEPT
     again = grade("92", [Finding("x", causes[0])])
     assert again.trace == verdicts[0].trace
 

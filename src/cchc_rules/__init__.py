@@ -5,26 +5,14 @@ The public face of the library: it re-exports the public contract (see the API
 reference, docs/api.md).
 """
 
+from .assessment import Assessment, Finding, MitigationGrounds
 from .authority import Evaluator, EvaluatorRole, evaluator_for
 from .calendar import SpecialDay, WorkingCalendar, public_sector_calendar
 from .calendar_changes import load_calendar_changes
 from .calendar_table import CalendarInstrument, calendar_instruments
 from .errors import CchcError, InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
 from .grades import Grade
-from .grading import (
-    SCHEMA_VERSION,
-    Assessment,
-    BatchResult,
-    Finding,
-    GradeDiscrepancy,
-    MitigationGrounds,
-    Step,
-    Verdict,
-    check_published_grades,
-    grade_head,
-    grade_many,
-    records,
-)
+from .grading import BatchResult, grade_head, grade_many
 from .law import DatedParameter, DatedValue, Provenance, Source
 from .notice import (
     HAI_PHONG_2019_INSPECTION_PLAN,
@@ -34,6 +22,7 @@ from .notice import (
     notice_is_sufficient,
 )
 from .periods import PeriodUnit, ReportFrequency, ReportingPeriod, period_end, reporting_periods
+from .published_grades import GradeDiscrepancy, check_published_grades
 from .reports import (
     SEED_004_REPORT,
     Discrepancy,
@@ -45,7 +34,9 @@ from .reports import (
 )
 from .rulebooks import DECISION_30_2018, Bands, Rulebook, load_rulebook
 from .tasks import Task, TaskStatus, TaskTally, tally_by, tally_tasks
+from .trace import Step
 from .units import Head, Unit, UnitKind
+from .verdict import SCHEMA_VERSION, Verdict, records, verdict_records
 
 __version__ = "0.1.0"
 """The installed version (the ``version`` of ``pyproject.toml``; a test checks they agree)."""
@@ -112,4 +103,5 @@ __all__ = [
     "reporting_periods",
     "tally_by",
     "tally_tasks",
+    "verdict_records",
 ]
