@@ -85,6 +85,15 @@ class Finding:
     def mitigated(self) -> bool:
         return self.mitigation is not None and self.mitigation.applies
 
+    def to_dict(self) -> dict[str, Any]:
+        """``description`` and ``mitigation`` (its grounds' :meth:`~MitigationGrounds.to_dict`
+        or ``None``), JSON-ready."""
+        mitigation = self.mitigation
+        return {
+            "description": self.description,
+            "mitigation": None if mitigation is None else mitigation.to_dict(),
+        }
+
 
 def _index_score(value: Any) -> Decimal:
     return check_score("index_score", value)
@@ -133,13 +142,7 @@ class Assessment:
             "head": self.head.name,
             "year": self.year,
             "index_score": str(self.index_score),
-            "findings": [
-                {
-                    "description": f.description,
-                    "mitigation": None if f.mitigation is None else f.mitigation.to_dict(),
-                }
-                for f in self.findings
-            ],
+            "findings": [f.to_dict() for f in self.findings],
         }
 
     @classmethod

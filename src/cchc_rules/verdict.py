@@ -190,13 +190,7 @@ class Verdict:
             "head": a.head.name,
             "year": a.year,
             "index_score": str(a.index_score),
-            "findings": [
-                {
-                    "description": f.description,
-                    "mitigation": None if f.mitigation is None else f.mitigation.to_dict(),
-                }
-                for f in a.findings
-            ],
+            "findings": [f.to_dict() for f in a.findings],
             "base_grade": self._base_grade.name,
             "grade": grade.name,
             "grade_label_vi": grade.label_vi,
