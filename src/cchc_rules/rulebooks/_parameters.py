@@ -27,10 +27,18 @@ import attrs
 
 from .._messages import Message, quoted
 from .._validate import check_score
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, InvalidTypeError
 from ..grades import Grade
 
-__all__ = ["PARAMETERS", "PARAMETER_BY_NAME", "Bands", "Parameter", "rulebook_schema"]
+__all__ = [
+    "PARAMETERS",
+    "PARAMETER_BY_NAME",
+    "SCHEMA_VERSION",
+    "Bands",
+    "Parameter",
+    "check_value",
+    "rulebook_schema",
+]
 
 LEVELS = tuple(Grade)
 BAND_NAMES = ("excellent", "good", "completed")
@@ -242,6 +250,38 @@ PARAMETERS: tuple[Parameter, ...] = (
 
 PARAMETER_BY_NAME: Mapping[str, Parameter] = {p.name: p for p in PARAMETERS}
 
+SCHEMA_VERSION = 1
+"""The version of the rulebook file layout."""
+
+
+def check_value(name: str, value: Any) -> None:
+    """A parameter value of the kind the rules use (a rulebook built by hand), as
+    its declaration says."""
+    param = PARAMETER_BY_NAME[name]
+    if param.type == "grade levels":
+        if value != LEVELS:
+            raise InvalidInputError.for_field(
+                name,
+                Message(
+                    "must list the four levels from highest to lowest, {levels}",
+                    levels=[g.name for g in LEVELS],
+                ),
+                value,
+            )
+    elif param.type == "bands":
+        if not isinstance(value, Bands):
+            raise InvalidTypeError.for_field(name, "Bands", value)
+    else:
+        low, high = param.low, param.high
+        assert low is not None  # a whole number's declaration has its bounds
+        assert high is not None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise InvalidInputError.for_field(
+                name,
+                Message("must be a whole number from {low} to {high}", low=low, high=high),
+                value,
+            )
+
 
 def rulebook_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) of the rulebook layout that
@@ -263,7 +303,7 @@ def rulebook_schema() -> dict[str, Any]:
         "additionalProperties": False,
     }
     properties: dict[str, Any] = {
-        "schema_version": {"const": 1},
+        "schema_version": {"const": SCHEMA_VERSION},
         "id": text,
         "name": text,
         "instrument": {
