@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_rules import cli
+from cchc_rules import DECISION_30_2018
+from cchc_rules._commands import COMMANDS
+from cchc_rules._console import EXIT_INTERNAL
 from tests._shared import run
 
 
@@ -206,54 +208,33 @@ def test_an_internal_bug_is_one_line_not_a_traceback(capsys, monkeypatch):
     def broken(_args, _out):
         raise KeyError("boom")
 
-    monkeypatch.setitem(cli._COMMANDS, "demo", broken)
+    monkeypatch.setitem(COMMANDS, "demo", broken)
     status, _, err = run(capsys, "demo", "--lang", "en")
-    assert status == cli.EXIT_INTERNAL
+    assert status == EXIT_INTERNAL
     assert "internal error (KeyError: 'boom')" in err
     assert "Traceback" not in err
     status, _, err = run(capsys, "demo")
-    assert status == cli.EXIT_INTERNAL
+    assert status == EXIT_INTERNAL
     assert err.startswith("cchc-rules: lỗi nội bộ (KeyError: 'boom')")
 
 
-def test_progress_is_shown_only_on_a_terminal(monkeypatch, capsys):
-    class Tty:
-        def __init__(self):
-            self.text = ""
-
-        def isatty(self):
-            return True
-
-        def write(self, text):
-            self.text += text
-
-        def flush(self):
-            pass
-
-    fake = Tty()
-    monkeypatch.setattr(cli.sys, "stderr", fake)
-    bar = cli._Progress(12_000, "en")
-    for _ in range(12_000):
-        bar.tick()
-    bar.done()
-    assert "graded 10,000 of 12,000 rows" in fake.text
-    assert fake.text.endswith("graded 12,000 of 12,000 rows\n")
-    fake.text = ""
-    bar = cli._Progress(12_000, "vi")
-    for _ in range(12_000):
-        bar.tick()
-    bar.done()
-    assert fake.text.endswith("đã xếp loại 12,000 / 12,000 dòng\n")
-    fake.text = ""
-    streamed = cli._Progress(None, "en")  # rows streamed: no total known in advance
-    for _ in range(9_999):
-        streamed.tick()
-    assert fake.text == ""  # nothing for a small batch
-    for _ in range(2_001):
-        streamed.tick()
-    streamed.done()
-    assert "graded 10,000 rows" in fake.text
-    assert fake.text.endswith("graded 12,000 rows\n")
-    monkeypatch.setattr(fake, "isatty", lambda: False)
-    quiet = cli._Progress(12_000)
-    assert not quiet.on
+def test_a_row_the_rulebook_does_not_cover_is_rejected_and_the_rest_graded(capsys, tmp_path):
+    book = json.loads(DECISION_30_2018.to_json())
+    book["grade_bands"][0]["valid_from"] = "2020-01-01"
+    rulebook = tmp_path / "from_2020.json"
+    rulebook.write_text(json.dumps(book), encoding="utf-8")
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "unit,kind,parent,head,year,index_score\n"
+        "Sở A,DEPARTMENT,,A,2020,95\nSở B,DEPARTMENT,,B,2019,80\nSở C,DEPARTMENT,,C,2021,75\n",
+        encoding="utf-8",
+    )
+    argv = ("grade", str(path), "--rulebook", str(rulebook), "--format", "json", "--lang", "en")
+    status, out, err = run(capsys, *argv)
+    assert status == 1
+    assert [d.get("grade") for d in json.loads(out)] == ["EXCELLENT", None, "COMPLETED"]
+    assert err.splitlines() == [
+        "cchc-rules: row 3, year: hai-phong-30-2018 does not cover the year 2019: grade_bands "
+        "has no value in force on 2019-12-31 (first value from 2020-01-01)",
+        "cchc-rules: 1 of 3 rows rejected",
+    ]

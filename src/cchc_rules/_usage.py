@@ -1,0 +1,135 @@
+"""Bad usage of the command, said in the language asked for.
+
+argparse composes its messages as plain English text. :class:`Parser` reads them
+back into the message catalogue, so a usage error can be said in Vietnamese too:
+argparse's own messages by their (gettext) message ids, and the messages of the
+command's argument types from the :class:`ArgumentMessages` of the parser that
+raised them (one per :func:`~cchc_rules.cli.build_parser`, so nothing outlives a
+run). A message that matches neither is shown as argparse wrote it.
+
+>>> said = ArgumentMessages()
+>>> said.translated("the following arguments are required: file").render("vi")
+'thiếu các tham số bắt buộc: file'
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TypeVar, cast
+
+from ._messages import DEFAULT_LANG, LANGUAGES, Lang, Message, said
+from .errors import CchcError
+
+__all__ = ["ArgumentMessages", "Parser", "UsageError", "lang_in"]
+
+T = TypeVar("T")
+
+
+class UsageError(Exception):
+    """Bad usage: its message (a Message) is printed in the language asked for."""
+
+
+_ARGPARSE: Sequence[tuple[re.Pattern[str], Callable[..., Message]]] = (
+    (
+        re.compile(r"the following arguments are required: (?P<names>.*)", re.S),
+        lambda names: Message("the following arguments are required: {names}", names=names),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<names>.*)", re.S),
+        lambda names: Message("unrecognized arguments: {names}", names=names),
+    ),
+    (
+        re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.S),
+        lambda value, choices: Message(
+            "invalid choice: {value} (choose from {choices})", value=value, choices=choices
+        ),
+    ),
+    (re.compile(r"expected one argument"), lambda: Message("expected one argument")),
+)
+"""argparse's own messages, as it writes them (its gettext message ids), and the
+message each is in the catalogue."""
+
+_ARGUMENT = re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.S)
+
+
+class ArgumentMessages:
+    """The messages one parser's argument types raised, by their English text, and
+    the reading of argparse's English back into messages."""
+
+    def __init__(self) -> None:
+        self._raised: dict[str, Message] = {}
+
+    def checked(self, parse: Callable[[str], T]) -> Callable[[str], T]:
+        """``parse`` as an argparse ``type``: the :class:`CchcError` it raises
+        becomes argparse's error, its message kept here to be said in any language."""
+
+        def argument(text: str) -> T:
+            try:
+                return parse(text)
+            except CchcError as exc:
+                message = said(exc)
+                if isinstance(message, Message):
+                    self._raised[str(message)] = message
+                raise argparse.ArgumentTypeError(message) from None
+
+        argument.__name__ = parse.__name__
+        return argument
+
+    def translated(self, message: str) -> str:
+        """argparse's ``message`` as a :class:`Message` when it is one argparse or
+        an argument type says; else as argparse wrote it."""
+        if message in self._raised:
+            return self._raised[message]
+        match = _ARGUMENT.fullmatch(message)
+        if match:
+            return Message(
+                "argument {name}: {message}",
+                name=match["name"],
+                message=self.translated(match["message"]),
+            )
+        for pattern, build in _ARGPARSE:
+            match = pattern.fullmatch(message)
+            if match:
+                return build(**match.groupdict())
+        return message
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are :class:`UsageError` s that can be said
+    in Vietnamese (its subcommands share its :class:`ArgumentMessages`)."""
+
+    messages: ArgumentMessages
+
+    def __init__(self, *args: object, messages: ArgumentMessages | None = None, **kw: object):
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self.messages = ArgumentMessages() if messages is None else messages
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(
+            Message(
+                "{prog}: {message} (see --help)",
+                prog=self.prog,
+                message=self.messages.translated(message),
+            )
+        )
+
+
+def lang_in(argv: Sequence[str]) -> Lang:
+    """The language asked for with ``--lang`` (the last one wins, as in argparse),
+    known before parsing so usage errors can honour it; the default when none is
+    given or the one given is not offered.
+
+    >>> lang_in(["grade", "x.csv", "--lang=en"]), lang_in(["grade", "--lang", "fr"])
+    ('en', 'vi')
+    """
+    lang: str = DEFAULT_LANG
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return cast(Lang, lang) if lang in LANGUAGES else DEFAULT_LANG
