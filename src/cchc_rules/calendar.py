@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from . import _batch
+from . import _batch, calendar_table
 from ._messages import Message
 from ._validate import check_date, check_int, check_iterable
 from .calendar_changes import read_changes
@@ -582,8 +582,10 @@ def _build_public_sector_calendar(first_year: int, last_year: int) -> WorkingCal
 
 
 def clear_caches() -> None:
-    """Forget the calendars built so far (the default one included), so the next
-    query builds them again. Only tests need this: a calendar is immutable, and
-    the mutation runs rebuild it under each mutant (``tests/mutation_plugin.py``)."""
+    """Forget the calendars built so far (the default one included) and the shipped
+    table they were read from, so the next query builds them again. Only tests
+    need this: a calendar is immutable, and the mutation runs rebuild it under each
+    mutant (``tests/mutation_plugin.py``)."""
     _build_public_sector_calendar.cache_clear()
     default_calendar.cache_clear()
+    calendar_table.clear_caches()

@@ -31,6 +31,7 @@ __all__ = [
     "CalendarInstrument",
     "SpecialDay",
     "calendar_instruments",
+    "clear_caches",
     "holidays_days",
     "holidays_special_days",
     "shipped_days",
@@ -242,3 +243,10 @@ def holidays_special_days(first_year: int, last_year: int) -> list[SpecialDay]:
         SpecialDay(day, working, vi, en, source)
         for day, working, vi, en, _kind in holidays_days(first_year, last_year)
     ]
+
+
+def clear_caches() -> None:
+    """Forget the shipped table read so far, so the next query reads it again (only
+    the mutation runs need this: ``cchc_rules.calendar.clear_caches`` calls it)."""
+    shipped_days.cache_clear()
+    _instruments.cache_clear()
