@@ -11,6 +11,7 @@ from cchc_rules import (
     Grade,
     Head,
     InvalidInputError,
+    InvalidTypeError,
     OutOfRangeError,
     Provenance,
     Rulebook,
@@ -20,6 +21,7 @@ from cchc_rules import (
     load_rulebook,
 )
 from cchc_rules.law import DatedParameter, DatedValue, Source
+from cchc_rules.rulebooks import FINDING_DEMOTION, GRADE_BANDS, INDEX_YEAR_OFFSET, PARAMETER_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGED = ROOT / "src/cchc_rules/rulebooks/decision_30_2018.toml"
@@ -116,3 +118,67 @@ def test_unreadable_files_are_clear_errors(tmp_path):
         load_rulebook(bad)
     with pytest.raises(InvalidInputError, match="must be a table of keys"):
         Rulebook.from_dict([1, 2])
+
+
+# -- the model: parameters keyed by their declarations ---------------------------------------
+
+
+def test_a_rulebook_is_built_by_position_by_name_or_from_a_parameter_set():
+    book = DECISION_30_2018
+    core = (book.id, book.name, book.instrument, book.basis, book.mitigation_basis)
+    values = [book.parameters()[n] for n in PARAMETER_NAMES]
+    by_position = Rulebook(*core, *values, scope=book.scope)
+    by_name = Rulebook(*core, scope=book.scope, **book.parameters())
+    by_set = Rulebook(*core, scope=book.scope, parameter_set=book.parameter_set)
+    assert by_position == by_name == by_set == book
+    assert hash(by_position) == hash(book)
+    assert by_set.grade_bands is book.parameter(GRADE_BANDS)
+    assert repr(book.parameter_set).startswith("ParameterSet(grade_levels, grade_bands")
+    assert book.parameter_set != book.parameters()  # a set of declarations, not of names
+    with pytest.raises(InvalidInputError, match="at most 5 parameters can be given by position"):
+        Rulebook(*core, *values, values[0])
+    with pytest.raises(InvalidInputError, match="'colour' is not a declared rulebook parameter"):
+        Rulebook(*core, colour=values[0])
+    with pytest.raises(InvalidTypeError, match="parameter_set must be a mapping of parameters"):
+        Rulebook(*core, parameter_set=[values[0]])
+    with pytest.raises(InvalidTypeError, match="parameter must be a Parameter"):
+        Rulebook(*core, parameter_set={5: values[0]})
+    with pytest.raises(AttributeError):
+        _ = book.colour
+    with pytest.raises(AttributeError):
+        _ = book._private
+
+
+def test_resolved_rules_are_read_typed_by_the_declarations():
+    rules = DECISION_30_2018.rules_for(2019)
+    assert rules[GRADE_BANDS] is rules.bands
+    assert rules[FINDING_DEMOTION] == rules.finding_demotion == 1
+    assert FINDING_DEMOTION in rules
+    assert "finding_demotion" not in rules  # keyed by declaration, not by name
+    assert DECISION_30_2018.value(INDEX_YEAR_OFFSET, 2019) == rules.index_year_offset == 0
+    with pytest.raises(InvalidTypeError, match="parameter must be a Parameter"):
+        rules["grade_bands"]
+    with pytest.raises(AttributeError):
+        _ = rules.colour
+
+
+def test_a_rulebook_without_bands_says_so_when_asked_for_them():
+    lean = Rulebook.from_dict(
+        {k: v for k, v in DECISION_30_2018.to_dict().items() if k != "grade_bands"}
+    )
+    assert "grade_bands" not in lean.parameters()
+    with pytest.raises(InvalidInputError, match="has no parameter grade_bands, which the rules"):
+        lean.with_bands(90, 80, 70)
+    with pytest.raises(InvalidInputError, match="has no parameter grade_bands"):
+        grade_head(Assessment(HEAD, 2019, 85), lean)
+
+
+def test_a_rulebook_pickles_and_copies_with_its_declarations():
+    import copy
+    import pickle
+
+    again = pickle.loads(pickle.dumps(DECISION_30_2018))
+    assert again == DECISION_30_2018
+    assert next(iter(again.parameter_set)) is next(iter(DECISION_30_2018.parameter_set))
+    assert copy.deepcopy(DECISION_30_2018) == DECISION_30_2018
+    assert again.rules_for(2019).bands == DECISION_30_2018.rules_for(2019).bands

@@ -11,6 +11,7 @@ them too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -22,7 +23,6 @@ from ._messages import Message
 from .authority import structure_for
 from .calendar import WorkingCalendar, public_sector_calendar
 from .errors import OutOfRangeError
-from .grades import Grade
 from .grading import Assessment, Finding, MitigationGrounds
 from .law import DatedParameter, DatedValue, Provenance, Source
 from .reports import TaskReport
@@ -285,9 +285,7 @@ def _dated(draw: st.DrawFn, name: str, values: st.SearchStrategy[T]) -> DatedPar
 
 
 @st.composite
-def dated_rulebooks(draw: st.DrawFn) -> Rulebook:
-    """Valid rulebooks with several dated values per parameter, sources of every
-    provenance and free text everywhere — for round trips through files."""
+def _dated_rulebooks(draw: st.DrawFn, parameters: tuple[Parameter[Any], ...] | None) -> Rulebook:
     signed = draw(st.dates(date(2015, 1, 1), date(2025, 12, 31)))
     instrument = Instrument(
         draw(_free_text()),
@@ -297,33 +295,60 @@ def dated_rulebooks(draw: st.DrawFn) -> Rulebook:
         draw(_sources()),
         effective=draw(st.none() | st.just(signed + timedelta(days=10))),
     )
-    values = {
-        # mitigation never worsens the outcome, whatever the periods: keep it below
-        "finding_demotion": st.integers(1, 3),
-        "mitigated_finding_demotion": st.integers(0, 1),
-    }
-    params: dict[str, DatedParameter[Any]] = {}
-    for param in PARAMETERS:  # derived from the declarations
-        if param.type == "grade levels":
-            levels = DatedValue(tuple(Grade), signed, draw(_sources()))
-            params[param.name] = DatedParameter(param.name, (levels,))
-            continue
-        drawn = values[param.name] if param.name in values else _parameter_values(param)
-        params[param.name] = draw(_dated(param.name, drawn))
+    declared = tuple(PARAMETERS) if parameters is None else parameters
+    values = _related_values(draw, declared)
+    params: dict[Parameter[Any] | str, DatedParameter[Any]] = {}
+    for param in declared:  # derived from the declarations
+        if len(param.examples) == 1 and param.low is None:  # one valid value: in force throughout
+            only = DatedValue(param.examples[0], signed, draw(_sources()))
+            params[param] = DatedParameter(param.name, (only,))
+        else:
+            params[param] = draw(_dated(param.name, values.get(param, _parameter_values(param))))
     return Rulebook(
         draw(_free_text()),
         draw(_free_text()),
         instrument,
         draw(_sources()),
         draw(_sources()),
-        **params,  # type: ignore[arg-type]
+        parameter_set=params,
     )
 
 
-def _parameter_values(param: Parameter) -> st.SearchStrategy[Any]:
-    """Valid values of a declared parameter, from its declaration."""
-    if param.type == "bands":
+def dated_rulebooks(
+    parameters: Iterable[Parameter[Any]] | None = None,
+) -> st.SearchStrategy[Rulebook]:
+    """Valid rulebooks with several dated values per parameter, sources of every
+    provenance and free text everywhere — for round trips through files. They hold
+    the declared ``parameters`` (default: every one registered in
+    :data:`~cchc_rules.rulebooks.PARAMETERS`), each drawn from its declaration."""
+    return _dated_rulebooks(None if parameters is None else tuple(parameters))
+
+
+def _related_values(
+    draw: st.DrawFn, declared: tuple[Parameter[Any], ...]
+) -> dict[Parameter[Any], st.SearchStrategy[Any]]:
+    """Whole numbers a declaration says must never exceed another's (``not_above``,
+    as mitigation never worsens the outcome): drawn on either side of one split, so
+    they hold whatever the periods."""
+    by_name = {p.name: p for p in declared}
+    out: dict[Parameter[Any], st.SearchStrategy[Any]] = {}
+    for param in declared:
+        limit = by_name.get(param.not_above or "")
+        if limit is None or param.low is None or param.high is None:
+            continue
+        if limit.low is None or limit.high is None:
+            continue
+        split = draw(st.integers(max(param.low, limit.low), min(param.high, limit.high)))
+        out[param] = st.integers(param.low, split)
+        out[limit] = st.integers(split, limit.high)
+    return out
+
+
+def _parameter_values(param: Parameter[Any]) -> st.SearchStrategy[Any]:
+    """Valid values of a declared parameter, from its declaration: whole numbers
+    between its bounds, bands drawn as :func:`bands` draws them, or its examples."""
+    if param.low is not None and param.high is not None:
+        return st.integers(param.low, param.high)
+    if all(isinstance(e, Bands) for e in param.examples):
         return bands().map(lambda b: Bands(*b))
-    assert param.low is not None  # a whole number
-    assert param.high is not None
-    return st.integers(param.low, param.high)
+    return st.sampled_from(param.examples)

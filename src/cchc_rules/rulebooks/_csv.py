@@ -15,9 +15,11 @@ Each row's ``key`` says what it holds:
   optional as a whole;
 * ``instrument.source``, ``basis``, ``mitigation_basis``, ``scope.source``: a source
   and nothing else — the columns ``provenance, instrument, article, location, note, ref``;
-* a parameter (``grade_levels``, ``grade_bands``, ``finding_demotion``,
-  ``mitigated_finding_demotion``, ``index_year_offset``): one row per dated value,
-  with ``value``, ``valid_from``, optionally ``valid_until``, and its source.
+* a declared parameter (``grade_levels``, ``grade_bands``, ``finding_demotion``,
+  ``mitigated_finding_demotion``, ``index_year_offset``, and any a province
+  registers): one row per dated value, with ``value``, ``valid_from``, optionally
+  ``valid_until``, and its source. A file has rows for the parameters its
+  regulation sets; the rules say which they need.
 
 Values of parameters are written as the trace shows them: grade levels highest
 first, ``EXCELLENT > GOOD > COMPLETED > NOT_COMPLETED``; bands as
@@ -42,7 +44,7 @@ from .._files import apply_cell_limit, csv_delimiter, csv_reason
 from .._messages import Message, Row, quoted, said
 from .._validate import parse_day
 from ..errors import CchcError, Problem
-from ._parameters import PARAMETER_BY_NAME
+from ._parameters import Parameter
 
 __all__ = ["COLUMNS", "CsvLayout", "to_csv_rows"]
 
@@ -82,8 +84,8 @@ class CsvLayout:
     ``None`` where the problem was already reported here.
     """
 
-    def __init__(self, text: str, parameters: Iterable[str]) -> None:
-        self.parameters = tuple(parameters)
+    def __init__(self, text: str, parameters: Iterable[Parameter[Any]]) -> None:
+        self.parameters = {p.name: p for p in parameters}
         self.data: dict[str, Any] = {"schema_version": 1}
         self.problems: list[Problem] = []
         self._cells: dict[str, tuple[str, str]] = {}
@@ -235,7 +237,7 @@ class CsvLayout:
                 entry[column] = day if day is not None else text
         self._source(f"{path}.source", cells, where, (entry, "source"))
         try:  # the declaration says how its value cell reads
-            entry.update(PARAMETER_BY_NAME[name].read_cell(cells.get("value", "")))
+            entry.update(self.parameters[name].read_cell(cells.get("value", "")))
         except CchcError as exc:
             self._fail(where, "value", said(exc), path)
 
@@ -252,7 +254,7 @@ class CsvLayout:
             return None
 
     def _check_required(self) -> None:
-        required = (*_TEXT_KEYS, *_DATE_KEYS, *_SOURCE_KEYS, *self.parameters)
+        required = (*_TEXT_KEYS, *_DATE_KEYS, *_SOURCE_KEYS)  # parameters: those the file has
         for key in required:
             if key not in self._first_row and key not in _OPTIONAL_KEYS:
                 self._fail("", key, Message("needs a row with this key"), key)
@@ -260,8 +262,10 @@ class CsvLayout:
             self._reported.append("instrument")
 
 
-def to_csv_rows(data: Mapping[str, Any]) -> str:
-    """CSV text for ``data`` in the TOML/JSON layout (``Rulebook.to_dict()``)."""
+def to_csv_rows(data: Mapping[str, Any], parameters: Iterable[Parameter[Any]]) -> str:
+    """CSV text for ``data`` in the TOML/JSON layout (``Rulebook.to_dict()``), whose
+    lists are values of the declared ``parameters``."""
+    declared = {p.name: p for p in parameters}
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -286,7 +290,7 @@ def to_csv_rows(data: Mapping[str, Any]) -> str:
             continue
         for entry in entries:
             dates = {k: entry[k] for k in ("valid_from", "valid_until") if k in entry}
-            row(name, PARAMETER_BY_NAME[name].write_cell(entry), entry["source"], **dates)
+            row(name, declared[name].write_cell(entry), entry["source"], **dates)
     scope = data.get("scope")
     if scope is not None:
         row("scope.first_year", scope["first_year"])

@@ -1,30 +1,113 @@
 """The rulebook model: a :class:`Rulebook` holds one regulation's parameters, each
-dated and cited; :meth:`Rulebook.rules_for` resolves them for one evaluated year
-into :class:`ResolvedRules`, which the grading rules read."""
+dated and cited, keyed by their declarations; :meth:`Rulebook.rules_for` resolves
+them for one evaluated year into :class:`ResolvedRules`, which the rules read.
+
+A rulebook holds whichever declared parameters its regulation sets — Decision
+30/2018's five, fewer, or more (a province's own, registered in
+:data:`~cchc_rules.rulebooks.PARAMETERS`); a rule that needs one the rulebook
+lacks says so, naming it.
+
+>>> from cchc_rules import DECISION_30_2018
+>>> from cchc_rules.rulebooks import GRADE_BANDS, INDEX_YEAR_OFFSET
+>>> DECISION_30_2018.value(INDEX_YEAR_OFFSET, 2019)
+0
+>>> DECISION_30_2018.rules_for(2019)[GRADE_BANDS].describe()
+'excellent ≥ 90, good ≥ 80, completed ≥ 70'
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Hashable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 
 from .._messages import Message, said
 from .._validate import check_text, check_year
 from ..errors import InvalidInputError, InvalidTypeError, OutOfRangeError
-from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
+from ._bands import Bands
 from ._csv import CsvLayout
-from ._parameters import PARAMETER_BY_NAME, PARAMETERS, Bands, check_value
-from ._reader import RulebookReader, parse_toml
+from ._parameters import (
+    BUILT_IN,
+    FINDING_DEMOTION,
+    GRADE_BANDS,
+    INDEX_YEAR_OFFSET,
+    MITIGATED_FINDING_DEMOTION,
+    PARAMETERS,
+    Parameter,
+    registered,
+    relation_problems,
+)
+from ._reader import RulebookReader, declared, parse_toml
 from ._scope import Instrument, Scope
 from ._writer import rulebook_to_csv, rulebook_to_dict, rulebook_to_json
 
-__all__ = ["PARAMETER_NAMES", "ParameterUse", "ResolvedRules", "Rulebook"]
+__all__ = ["PARAMETER_NAMES", "ParameterSet", "ParameterUse", "ResolvedRules", "Rulebook"]
 
-PARAMETER_NAMES = tuple(p.name for p in PARAMETERS)
-"""The names of the declared parameters (:data:`PARAMETERS`), in order."""
+T = TypeVar("T")
+
+PARAMETER_NAMES = tuple(p.name for p in BUILT_IN)
+"""The names of the built-in (Decision 30/2018) parameters, in order."""
+
+
+def _missing(rulebook: str, names: Iterable[str], year: int | None = None) -> InvalidInputError:
+    listed = ", ".join(names)
+    if year is None:
+        return InvalidInputError(
+            Message(
+                "{rulebook} has no parameter {names}, which the rules need",
+                rulebook=rulebook,
+                names=listed,
+            )
+        )
+    return InvalidInputError(
+        Message(
+            "{rulebook} has no parameter {names}, which the rules need for {year}",
+            rulebook=rulebook,
+            names=listed,
+            year=year,
+        )
+    )
+
+
+class ParameterSet(Mapping[Parameter[Any], DatedParameter[Any]]):
+    """A rulebook's parameters: each declaration with its dated values, in the
+    order of :data:`~cchc_rules.rulebooks.PARAMETERS` (then any unregistered
+    declaration, as given). Immutable and hashable; ``ps[GRADE_BANDS]`` is typed
+    by the declaration."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[Parameter[Any], DatedParameter[Any]]) -> None:
+        def order(param: Parameter[Any]) -> int:
+            position = PARAMETERS.position(param)
+            return len(PARAMETERS) if position is None else position
+
+        self._items: dict[Parameter[Any], DatedParameter[Any]] = {
+            p: items[p] for p in sorted(items, key=order)
+        }
+
+    def __getitem__(self, param: Parameter[T]) -> DatedParameter[T]:
+        return self._items[param]
+
+    def __iter__(self) -> Iterator[Parameter[Any]]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ParameterSet):
+            return NotImplemented
+        return self._items == other._items
+
+    def __repr__(self) -> str:
+        return f"ParameterSet({', '.join(p.name for p in self._items)})"
 
 
 class ParameterUse(NamedTuple):
@@ -47,59 +130,116 @@ class ParameterUse(NamedTuple):
         }
 
 
+class _Uses(dict[str, ParameterUse]):
+    """``ResolvedRules.uses``: a missing name is an error that names it."""
+
+    rulebook = ""
+    year = 0
+
+    def __missing__(self, name: str) -> ParameterUse:
+        raise _missing(self.rulebook, [name], self.year)
+
+
 @attrs.frozen
 class ResolvedRules:
     """A rulebook's parameters in force for one evaluated year (resolved at 31/12
-    of that year), ready for grading."""
+    of that year), ready for the rules: ``rules[PARAM]`` is the value of a
+    declared parameter, typed by its declaration; ``uses[name]`` how a verdict
+    cites it. Asking for a parameter the rulebook lacks is an
+    ``InvalidInputError`` naming it; :meth:`require` checks several at once.
+
+    ``bands``, ``finding_demotion``, ``mitigated_finding_demotion`` and
+    ``index_year_offset`` are the Decision 30/2018 parameters as attributes."""
 
     year: int
-    bands: Bands
-    finding_demotion: int
-    mitigated_finding_demotion: int
-    index_year_offset: int
+    rulebook: str
+    values: Mapping[Parameter[Any], Any]
     uses: Mapping[str, ParameterUse]
+    bands: Bands = attrs.field(init=False, eq=False, repr=False)
+    finding_demotion: int = attrs.field(init=False, eq=False, repr=False)
+    mitigated_finding_demotion: int = attrs.field(init=False, eq=False, repr=False)
+    index_year_offset: int = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Plain attributes for the hot path; one the rulebook lacks stays unset and
+        # __getattr__ says which parameter is missing.
+        for attribute, param in _ATTRIBUTES.items():
+            if param in self.values:
+                object.__setattr__(self, attribute, self.values[param])
+
+    def __getattr__(self, attribute: str) -> Any:
+        param = _ATTRIBUTES.get(attribute)
+        if param is None:
+            raise AttributeError(attribute)
+        raise _missing(self.rulebook, [param.name], self.year)
+
+    def __getitem__(self, param: Parameter[T]) -> T:
+        if param not in self.values:
+            raise _missing(self.rulebook, [_name(param)], self.year)
+        value: T = self.values[param]
+        return value
+
+    def __contains__(self, param: object) -> bool:
+        return param in self.values
+
+    def require(self, *params: Parameter[Any]) -> ResolvedRules:
+        """These rules, if they hold every one of ``params`` (what a rule needs);
+        otherwise an ``InvalidInputError`` naming each missing one."""
+        missing = [_name(p) for p in params if p not in self.values]
+        if missing:
+            raise _missing(self.rulebook, missing, self.year)
+        return self
 
     @property
     def unverified(self) -> frozenset[str]:
         return frozenset(n for n, u in self.uses.items() if u.source.unverified)
 
 
-@attrs.frozen
+_ATTRIBUTES: Mapping[str, Parameter[Any]] = {
+    "bands": GRADE_BANDS,
+    "finding_demotion": FINDING_DEMOTION,
+    "mitigated_finding_demotion": MITIGATED_FINDING_DEMOTION,
+    "index_year_offset": INDEX_YEAR_OFFSET,
+}
+
+
+def _name(param: Any) -> str:
+    if not isinstance(param, Parameter):
+        raise InvalidTypeError.for_field("parameter", "a Parameter", param)
+    return param.name
+
+
+def _declaration(name: Any) -> Parameter[Any]:
+    if isinstance(name, Parameter):
+        return name
+    if isinstance(name, str):
+        return registered(name)
+    raise InvalidTypeError.for_field("parameter", "a Parameter", name)
+
+
+@attrs.frozen(init=False)
 class Rulebook:
-    """One regulation's grading parameters, each dated and cited."""
+    """One regulation's parameters, each dated and cited.
+
+    ``Rulebook(id, name, instrument, basis, mitigation_basis, *values, scope=None,
+    parameter_set=None, **named)``: the Decision 30/2018 parameters may be given
+    by position (``grade_levels, grade_bands, finding_demotion,
+    mitigated_finding_demotion, index_year_offset``), any declared one by name,
+    or all as ``parameter_set``, a mapping from declarations (or their names) to
+    ``DatedParameter`` values. ``rulebook.grade_bands`` reads a parameter by
+    name; :meth:`parameter` and :meth:`value` read it typed by its declaration.
+    """
 
     id: str
     name: str
     instrument: Instrument
     basis: Source
     mitigation_basis: Source
-    grade_levels: DatedParameter[tuple[Grade, ...]]
-    grade_bands: DatedParameter[Bands]
-    finding_demotion: DatedParameter[int]
-    mitigated_finding_demotion: DatedParameter[int]
-    index_year_offset: DatedParameter[int]
+    parameter_set: ParameterSet
+    """The parameters, keyed by their declarations."""
     scope: Scope | None = attrs.field(default=None, kw_only=True)
     """The years and unit kinds the regulation was written for (``None``: not
     declared, every year its parameters cover and every kind)."""
-
-    def __attrs_post_init__(self) -> None:
-        """A rulebook built by hand is checked as one read from a file is: text,
-        sources, and every dated value of the right kind."""
-        check_text("id", self.id)
-        check_text("name", self.name)
-        if not isinstance(self.instrument, Instrument):
-            raise InvalidTypeError.for_field("instrument", "an Instrument", self.instrument)
-        for field in ("basis", "mitigation_basis"):
-            if not isinstance(getattr(self, field), Source):
-                raise InvalidTypeError.for_field(field, "a Source", getattr(self, field))
-        for name, param in self.parameters().items():
-            if not isinstance(param, DatedParameter):
-                raise InvalidTypeError.for_field(name, "a DatedParameter", param)
-            for dated in param.values:
-                check_value(name, dated.value)
-        if self.scope is not None and not isinstance(self.scope, Scope):
-            raise InvalidTypeError.for_field("scope", "a Scope or None", self.scope)
-
     cache: dict[Hashable, Any] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
@@ -107,8 +247,82 @@ class Rulebook:
     immutable): resolved rules per year here, grading plans in
     :mod:`cchc_rules.grading`. ``cache.clear()`` only costs the time to rebuild."""
 
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        instrument: Instrument,
+        basis: Source,
+        mitigation_basis: Source,
+        *values: DatedParameter[Any],
+        scope: Scope | None = None,
+        parameter_set: Mapping[Parameter[Any] | str, DatedParameter[Any]] | None = None,
+        **named: DatedParameter[Any],
+    ) -> None:
+        if len(values) > len(BUILT_IN):
+            raise InvalidInputError(
+                Message(
+                    "at most {count} parameters can be given by position (got {got}); "
+                    "name the others",
+                    count=len(BUILT_IN),
+                    got=len(values),
+                )
+            )
+        params: dict[Parameter[Any], DatedParameter[Any]] = {}
+        if parameter_set is not None:
+            if not isinstance(parameter_set, Mapping):
+                raise InvalidTypeError.for_field(
+                    "parameter_set", "a mapping of parameters", parameter_set
+                )
+            params.update((_declaration(k), v) for k, v in parameter_set.items())
+        params.update(zip(BUILT_IN, values, strict=False))
+        params.update((_declaration(k), v) for k, v in named.items())
+        self.__attrs_init__(
+            id, name, instrument, basis, mitigation_basis, ParameterSet(params), scope=scope
+        )
+
+    def __attrs_post_init__(self) -> None:
+        """A rulebook built by hand is checked as one read from a file is: text,
+        sources, and every dated value of the kind its declaration says."""
+        check_text("id", self.id)
+        check_text("name", self.name)
+        if not isinstance(self.instrument, Instrument):
+            raise InvalidTypeError.for_field("instrument", "an Instrument", self.instrument)
+        for field in ("basis", "mitigation_basis"):
+            if not isinstance(getattr(self, field), Source):
+                raise InvalidTypeError.for_field(field, "a Source", getattr(self, field))
+        for param, dated in self.parameter_set.items():
+            if not isinstance(dated, DatedParameter):
+                raise InvalidTypeError.for_field(param.name, "a DatedParameter", dated)
+            for value in dated.values:
+                param.check(value.value)
+        for name, message in relation_problems(self.parameter_set):
+            raise InvalidInputError(Message("{where}: {message}", where=name, message=message))
+        if self.scope is not None and not isinstance(self.scope, Scope):
+            raise InvalidTypeError.for_field("scope", "a Scope or None", self.scope)
+
+    def __getattr__(self, attribute: str) -> DatedParameter[Any]:
+        """A parameter by its name: ``rulebook.grade_bands``."""
+        if not attribute.startswith("_") and attribute != "parameter_set":
+            for param, dated in self.parameter_set.items():
+                if param.name == attribute:
+                    return dated
+        raise AttributeError(attribute)
+
     def parameters(self) -> dict[str, DatedParameter[Any]]:
-        return {name: getattr(self, name) for name in PARAMETER_NAMES}
+        """The parameters by name, in order."""
+        return {p.name: dated for p, dated in self.parameter_set.items()}
+
+    def parameter(self, param: Parameter[T]) -> DatedParameter[T]:
+        """The dated values of ``param``; an ``InvalidInputError`` naming it when
+        this rulebook does not have it."""
+        if param not in self.parameter_set:
+            raise _missing(self.id, [_name(param)])
+        return self.parameter_set[param]
+
+    def value(self, param: Parameter[T], year: int) -> T:
+        """The value of ``param`` in force for evaluated ``year``."""
+        return self.rules_for(year)[param]
 
     def unverified_parameters(self) -> tuple[str, ...]:
         """Names of the parameters with at least one unverified value."""
@@ -128,10 +342,10 @@ class Rulebook:
             return cached
         check_year("year", year)
         day = dt.date(year, 12, 31)
-        values: dict[str, DatedValue[Any]] = {}
-        for name, param in self.parameters().items():
+        values: dict[Parameter[Any], DatedValue[Any]] = {}
+        for param, dated in self.parameter_set.items():
             try:
-                values[name] = param.at(day)
+                values[param] = dated.at(day)
             except OutOfRangeError as exc:
                 raise OutOfRangeError(
                     Message(
@@ -141,19 +355,19 @@ class Rulebook:
                         reason=said(exc),
                     )
                 ) from None
-        resolved = ResolvedRules(
-            year,
-            values["grade_bands"].value,
-            values["finding_demotion"].value,
-            values["mitigated_finding_demotion"].value,
-            values["index_year_offset"].value,
-            {
-                n: ParameterUse(n, PARAMETER_BY_NAME[n].text(v.value), v.source)
-                for n, v in values.items()
-            },
+        uses = _Uses(
+            (p.name, ParameterUse(p.name, p.text(v.value), v.source)) for p, v in values.items()
         )
+        uses.rulebook, uses.year = self.id, year
+        resolved = ResolvedRules(year, self.id, {p: v.value for p, v in values.items()}, uses)
         self.cache[year] = resolved
         return resolved
+
+    def with_parameter(self, param: Parameter[T], dated: DatedParameter[T]) -> Rulebook:
+        """This rulebook with ``param``'s dated values replaced (or added)."""
+        params: dict[Parameter[Any] | str, DatedParameter[Any]] = dict(self.parameter_set.items())
+        params[_declaration(param)] = dated
+        return attrs.evolve(self, parameter_set=params)
 
     def with_bands(
         self, excellent: Any, good: Any, completed: Any, *, source: Source | str | None = None
@@ -173,20 +387,33 @@ class Rulebook:
             if source is None
             else Source.coerce(source)
         )
-        start = self.grade_bands.values[0].valid_from
-        param: DatedParameter[Bands] = DatedParameter(
-            "grade_bands", (DatedValue(bands, start, cited),)
+        start = self.parameter(GRADE_BANDS).values[0].valid_from
+        return self.with_parameter(
+            GRADE_BANDS, DatedParameter(GRADE_BANDS.name, (DatedValue(bands, start, cited),))
         )
-        return attrs.evolve(self, grade_bands=param)
 
     @classmethod
-    def from_dict(cls, data: Any, origin: str = "rulebook") -> Rulebook:
+    def from_dict(
+        cls,
+        data: Any,
+        origin: str = "rulebook",
+        *,
+        parameters: Iterable[Parameter[Any]] | None = None,
+    ) -> Rulebook:
         """Build a rulebook from parsed TOML or JSON; every problem is collected
-        and raised together as one ``InvalidInputError``."""
-        return RulebookReader(check_text("origin", origin)).read(data, cls)
+        and raised together as one ``InvalidInputError``. The file may hold any of
+        the declared ``parameters`` (default: every registered one)."""
+        reader = RulebookReader(check_text("origin", origin), parameters=parameters)
+        return reader.read(data, cls)
 
     @classmethod
-    def from_csv(cls, text: str, origin: str = "rulebook") -> Rulebook:
+    def from_csv(
+        cls,
+        text: str,
+        origin: str = "rulebook",
+        *,
+        parameters: Iterable[Parameter[Any]] | None = None,
+    ) -> Rulebook:
         """Build a rulebook from CSV text in the flat layout of the guide "Rulebook
         files" (one row per fact: ``key, value, valid_from, valid_until`` and the
         source columns ``provenance, instrument, article, location, note``).
@@ -200,24 +427,31 @@ class Rulebook:
         check_text("origin", origin)
         if not isinstance(text, str):
             raise InvalidTypeError.for_field("text", "CSV text", text)
-        layout = CsvLayout(text, PARAMETER_NAMES)
+        allowed = declared(parameters)
+        layout = CsvLayout(text, allowed)
         if layout.unusable:
             raise InvalidInputError.collected(layout.problems, origin)
-        reader = RulebookReader(origin, layout.locate)
+        reader = RulebookReader(origin, layout.locate, allowed)
         reader.problems.extend(layout.problems)
         return reader.read(layout.data, cls)
 
     @classmethod
-    def from_toml(cls, text: str, origin: str = "rulebook") -> Rulebook:
+    def from_toml(
+        cls,
+        text: str,
+        origin: str = "rulebook",
+        *,
+        parameters: Iterable[Parameter[Any]] | None = None,
+    ) -> Rulebook:
         """Build a rulebook from TOML text (the layout of ``decision_30_2018.toml``)."""
         check_text("origin", origin)
         if not isinstance(text, str):
             raise InvalidTypeError.for_field("text", "TOML text", text)
-        return cls.from_dict(parse_toml(text, origin), origin)
+        return cls.from_dict(parse_toml(text, origin), origin, parameters=parameters)
 
     def to_dict(self) -> dict[str, Any]:
         """The rulebook in the layout :meth:`from_dict` reads (TOML and JSON):
-        dates as ISO text, bands as decimal text."""
+        dates as ISO text, each value as its declaration writes it."""
         return rulebook_to_dict(self)
 
     def to_json(self) -> str:

@@ -7,20 +7,30 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from .._files import parse_reason
 from .._messages import Message, Row, quoted, said
-from ..errors import CchcError, InvalidInputError, Problem
+from ..errors import CchcError, InvalidInputError, InvalidTypeError, Problem
 from ..law import DatedParameter, DatedValue, Source
-from ._parameters import PARAMETER_BY_NAME, PARAMETERS, SCHEMA_VERSION
+from ._parameters import PARAMETERS, Parameter, relation_problems
+from ._schema import SCHEMA_VERSION
 from ._scope import Instrument, Scope, check_first_year, check_kinds, check_last_year
 
-__all__ = ["RulebookReader", "parse_toml"]
+__all__ = ["RulebookReader", "declared", "parse_toml"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def declared(parameters: Iterable[Parameter[Any]] | None) -> tuple[Parameter[Any], ...]:
+    """The declarations a file may use: ``parameters``, or every registered one."""
+    found = tuple(PARAMETERS if parameters is None else parameters)
+    for i, param in enumerate(found):
+        if not isinstance(param, Parameter):
+            raise InvalidTypeError.for_field(f"parameters[{i}]", "a Parameter", param)
+    return found
 
 
 def parse_toml(text: str, origin: str) -> Any:
@@ -40,10 +50,14 @@ class RulebookReader:
     was already reported."""
 
     def __init__(
-        self, origin: str, locate: Callable[[str], tuple[str, str] | None] | None = None
+        self,
+        origin: str,
+        locate: Callable[[str], tuple[str, str] | None] | None = None,
+        parameters: Iterable[Parameter[Any]] | None = None,
     ) -> None:
         self.origin = origin
         self.locate = locate
+        self.declared = declared(parameters)
         self.problems: list[Problem] = []
 
     def fail(self, path: str, message: str) -> None:
@@ -175,7 +189,7 @@ class RulebookReader:
         basis = self.source(data.get("basis"), "basis")
         mitigation_basis = self.source(data.get("mitigation_basis"), "mitigation_basis")
         scope = self.scope(data) if "scope" in data else None
-        params = {p.name: self.parameter(data, p.name, p.read) for p in PARAMETERS}
+        params = {p: self.parameter(data, p.name, p.read) for p in self.declared if p.name in data}
         known = {
             "schema_version",
             "id",
@@ -185,13 +199,16 @@ class RulebookReader:
             "mitigation_basis",
             "scope",
         }
-        for key in sorted(set(data) - known - set(PARAMETER_BY_NAME)):
+        for key in sorted(set(data) - known - {p.name for p in self.declared}):
             self.fail(key, Message("is not a rulebook key"))
-        self.check_mitigation_never_worse(params)
+        for where, message in relation_problems(params):
+            self.fail(where, message)
         if self.problems:
             ordered = sorted(self.problems, key=_row_order)
             raise InvalidInputError.collected(ordered, self.origin)
-        return build(ident, name, instrument, basis, mitigation_basis, **params, scope=scope)
+        return build(
+            ident, name, instrument, basis, mitigation_basis, parameter_set=params, scope=scope
+        )
 
     def scope(self, data: Mapping[str, Any]) -> Scope | None:
         table = self.table(data, "scope", "")
@@ -223,26 +240,6 @@ class RulebookReader:
         if any(p is None for p in parts):
             return None
         return Instrument(*parts, effective=effective)  # type: ignore[arg-type]
-
-    def check_mitigation_never_worse(self, params: Mapping[str, Any]) -> None:
-        plain, mitigated = params["finding_demotion"], params["mitigated_finding_demotion"]
-        if plain is None or mitigated is None:
-            return
-        for m in mitigated.values:
-            for p in plain.values:
-                overlap = (m.valid_until is None or p.valid_from <= m.valid_until) and (
-                    p.valid_until is None or m.valid_from <= p.valid_until
-                )
-                if overlap and m.value > p.value:
-                    self.fail(
-                        "mitigated_finding_demotion",
-                        Message(
-                            "must not exceed finding_demotion: mitigation never makes the "
-                            "outcome worse (got {mitigated} > {plain})",
-                            mitigated=m.value,
-                            plain=p.value,
-                        ),
-                    )
 
 
 def _row_order(problem: Problem) -> int:

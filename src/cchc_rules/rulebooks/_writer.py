@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..law import DatedValue
 from ._csv import to_csv_rows
-from ._parameters import PARAMETER_BY_NAME, SCHEMA_VERSION, Parameter
+from ._parameters import Parameter
+from ._schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from ._model import Rulebook
@@ -29,8 +30,8 @@ def rulebook_to_dict(book: Rulebook) -> dict[str, Any]:
     }
     if book.scope is not None:
         out["scope"] = book.scope.to_dict()
-    for name, param in book.parameters().items():
-        out[name] = [_entry(PARAMETER_BY_NAME[name], v) for v in param.values]
+    for param, dated in book.parameter_set.items():
+        out[param.name] = [_entry(param, v) for v in dated.values]
     return out
 
 
@@ -41,10 +42,10 @@ def rulebook_to_json(book: Rulebook) -> str:
 
 def rulebook_to_csv(book: Rulebook) -> str:
     """``book`` as the flat CSV table the CSV layout reads back."""
-    return to_csv_rows(rulebook_to_dict(book))
+    return to_csv_rows(rulebook_to_dict(book), book.parameter_set)
 
 
-def _entry(param: Parameter, dated: DatedValue[Any]) -> dict[str, Any]:
+def _entry(param: Parameter[Any], dated: DatedValue[Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {"valid_from": dated.valid_from.isoformat()}
     if dated.valid_until is not None:
         entry["valid_until"] = dated.valid_until.isoformat()
