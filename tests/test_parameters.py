@@ -128,7 +128,7 @@ def test_a_registered_declaration_is_read_written_and_round_tripped(review_days,
     ]  # fmt: skip
     assert book.value(review_days, 2021) == 10
     assert book.rules_for(2022)[review_days] == 15
-    assert book.parameter(review_days) is book.review_days
+    assert book.parameter(review_days) is book.parameters()["review_days"]
     # the trace text and the sources, as every verdict's parameters are shown
     assert book.rules_for(2022).uses["review_days"].value == "15"
     assert "review_days" in book.rules_for(2021).unverified
@@ -172,7 +172,7 @@ def test_a_toml_file_with_a_registered_parameter_loads_and_lists_it(review_days,
     )
     book = load_rulebook(path)
     assert book.value(review_days, 2019) == 12
-    assert book == DECISION_30_2018.with_parameter(review_days, book.review_days)
+    assert book == DECISION_30_2018.with_parameter(review_days, book.parameter(review_days))
     assert main(["rulebook", "--rulebook", str(path), "--lang", "en"]) == 0
     assert "review_days                 12" in capsys.readouterr().out
 
@@ -195,13 +195,22 @@ def test_grading_under_a_rulebook_missing_a_parameter_names_it():
     with pytest.raises(InvalidInputError, match="no parameter mitigated_finding_demotion"):
         book.rules_for(2019).uses["mitigated_finding_demotion"]
     assert book.rules_for(2019).require(GRADE_BANDS) is book.rules_for(2019)
+    data = province_data()
+    del data["finding_demotion"]
+    leaner = Rulebook.from_dict(data, parameters=[*PARAMETERS, REVIEW_DAYS])
+    with pytest.raises(InvalidInputError) as caught:
+        grade_head(Assessment(HEAD, 2019, "85"), leaner)  # no finding: still needs both
+    assert str(caught.value) == (
+        "province-x has no parameter finding_demotion, mitigated_finding_demotion, "
+        "which the rules need for 2019"
+    )
 
 
 @settings(max_examples=15)
 @given(dated_rulebooks([GRADE_BANDS, FINDING_DEMOTION, REVIEW_DAYS]))
 def test_the_strategies_draw_rulebooks_of_any_declared_set(book):
     assert list(book.parameters()) == ["grade_bands", "finding_demotion", "review_days"]
-    assert all(0 <= v.value <= 30 for v in book.review_days.values)
+    assert all(0 <= v.value <= 30 for v in book.parameter(REVIEW_DAYS).values)
     everything = [*PARAMETERS, REVIEW_DAYS]
     assert Rulebook.from_dict(json.loads(book.to_json()), parameters=everything) == book
     assert Rulebook.from_csv(book.to_csv(), parameters=everything) == book

@@ -145,8 +145,6 @@ def test_a_rulebook_is_built_by_position_by_name_or_from_a_parameter_set():
         Rulebook(*core, parameter_set={5: values[0]})
     with pytest.raises(AttributeError):
         _ = book.colour
-    with pytest.raises(AttributeError):
-        _ = book._private
 
 
 def test_resolved_rules_are_read_typed_by_the_declarations():
@@ -171,6 +169,14 @@ def test_a_rulebook_without_bands_says_so_when_asked_for_them():
         lean.with_bands(90, 80, 70)
     with pytest.raises(InvalidInputError, match="has no parameter grade_bands"):
         grade_head(Assessment(HEAD, 2019, 85), lean)
+    with pytest.raises(InvalidInputError, match="has no parameter grade_bands, which the rules"):
+        _ = lean.grade_bands
+    rules = lean.rules_for(2019)
+    with pytest.raises(InvalidInputError, match="grade_bands, which the rules need for 2019"):
+        _ = rules.bands
+    assert rules.finding_demotion == 1
+    with pytest.raises(AttributeError):
+        _ = rules.colour
 
 
 def test_a_rulebook_pickles_and_copies_with_its_declarations():

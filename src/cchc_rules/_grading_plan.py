@@ -13,7 +13,15 @@ from typing import Final
 
 from .assessment import Assessment, MitigationGrounds
 from .grades import Grade
-from .rulebooks import ResolvedRules, Rulebook
+from .rulebooks import (
+    FINDING_DEMOTION,
+    GRADE_BANDS,
+    GRADE_LEVELS,
+    INDEX_YEAR_OFFSET,
+    MITIGATED_FINDING_DEMOTION,
+    ResolvedRules,
+    Rulebook,
+)
 from .trace import (
     Step,
     base_grade_step,
@@ -28,6 +36,7 @@ from .verdict import Verdict, verdict_with_deferred_trace
 
 __all__ = [
     "MITIGATION_STEPS_KEPT",
+    "PARAMETERS_READ",
     "PARAMETER_ORDER",
     "GradingPlan",
     "deferred_verdict",
@@ -44,6 +53,16 @@ PARAMETER_ORDER: Final = (
     "scope",
 )
 """The order in which a verdict lists the unverified parameters it used: the law's."""
+
+PARAMETERS_READ: Final = (
+    INDEX_YEAR_OFFSET,
+    GRADE_BANDS,
+    GRADE_LEVELS,
+    FINDING_DEMOTION,
+    MITIGATED_FINDING_DEMOTION,
+)
+"""The rulebook parameters grading reads: under a rulebook without one of them
+grading is an ``InvalidInputError`` naming each one it lacks."""
 
 MITIGATION_STEPS_KEPT: Final = 1024
 """Distinct mitigation grounds whose trace step a plan keeps (grounds are immutable;
@@ -77,7 +96,7 @@ class GradingPlan:
     )
 
     def __init__(self, rulebook: Rulebook, rules: ResolvedRules, year: int) -> None:
-        uses = rules.uses
+        uses = rules.require(*PARAMETERS_READ).uses
         self.basis = rulebook.basis
         self.mitigation_basis = rulebook.mitigation_basis
         scope = rulebook.scope

@@ -26,6 +26,7 @@ import attrs
 from .._messages import Message, said
 from .._validate import check_text, check_year
 from ..errors import InvalidInputError, InvalidTypeError, OutOfRangeError
+from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
 from ._bands import Bands
 from ._csv import CsvLayout
@@ -33,6 +34,7 @@ from ._parameters import (
     BUILT_IN,
     FINDING_DEMOTION,
     GRADE_BANDS,
+    GRADE_LEVELS,
     INDEX_YEAR_OFFSET,
     MITIGATED_FINDING_DEMOTION,
     PARAMETERS,
@@ -161,17 +163,11 @@ class ResolvedRules:
     index_year_offset: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        # Plain attributes for the hot path; one the rulebook lacks stays unset and
-        # __getattr__ says which parameter is missing.
+        # Plain attributes for the hot path (no __getattr__ here: it would slow
+        # every read); rules that lack one are _IncompleteRules, which say so.
         for attribute, param in _ATTRIBUTES.items():
             if param in self.values:
                 object.__setattr__(self, attribute, self.values[param])
-
-    def __getattr__(self, attribute: str) -> Any:
-        param = _ATTRIBUTES.get(attribute)
-        if param is None:
-            raise AttributeError(attribute)
-        raise _missing(self.rulebook, [param.name], self.year)
 
     def __getitem__(self, param: Parameter[T]) -> T:
         if param not in self.values:
@@ -193,6 +189,18 @@ class ResolvedRules:
     @property
     def unverified(self) -> frozenset[str]:
         return frozenset(n for n, u in self.uses.items() if u.source.unverified)
+
+
+@attrs.frozen
+class _IncompleteRules(ResolvedRules):
+    """Resolved rules of a rulebook without some Decision 30/2018 parameter: reading
+    its attribute is an error that names it."""
+
+    def __getattr__(self, attribute: str) -> Any:
+        param = _ATTRIBUTES.get(attribute)
+        if param is None:
+            raise AttributeError(attribute)
+        raise _missing(self.rulebook, [param.name], self.year)
 
 
 _ATTRIBUTES: Mapping[str, Parameter[Any]] = {
@@ -226,8 +234,9 @@ class Rulebook:
     by position (``grade_levels, grade_bands, finding_demotion,
     mitigated_finding_demotion, index_year_offset``), any declared one by name,
     or all as ``parameter_set``, a mapping from declarations (or their names) to
-    ``DatedParameter`` values. ``rulebook.grade_bands`` reads a parameter by
-    name; :meth:`parameter` and :meth:`value` read it typed by its declaration.
+    ``DatedParameter`` values. :meth:`parameter` and :meth:`value` read a
+    parameter typed by its declaration; the Decision 30/2018 ones are also
+    attributes (``rulebook.grade_bands``).
     """
 
     id: str
@@ -301,13 +310,28 @@ class Rulebook:
         if self.scope is not None and not isinstance(self.scope, Scope):
             raise InvalidTypeError.for_field("scope", "a Scope or None", self.scope)
 
-    def __getattr__(self, attribute: str) -> DatedParameter[Any]:
-        """A parameter by its name: ``rulebook.grade_bands``."""
-        if not attribute.startswith("_") and attribute != "parameter_set":
-            for param, dated in self.parameter_set.items():
-                if param.name == attribute:
-                    return dated
-        raise AttributeError(attribute)
+    # The Decision 30/2018 parameters by name, as attributes (an attribute lookup
+    # hook for any name would slow every read of a rulebook on the grading path).
+
+    @property
+    def grade_levels(self) -> DatedParameter[tuple[Grade, ...]]:
+        return self.parameter(GRADE_LEVELS)
+
+    @property
+    def grade_bands(self) -> DatedParameter[Bands]:
+        return self.parameter(GRADE_BANDS)
+
+    @property
+    def finding_demotion(self) -> DatedParameter[int]:
+        return self.parameter(FINDING_DEMOTION)
+
+    @property
+    def mitigated_finding_demotion(self) -> DatedParameter[int]:
+        return self.parameter(MITIGATED_FINDING_DEMOTION)
+
+    @property
+    def index_year_offset(self) -> DatedParameter[int]:
+        return self.parameter(INDEX_YEAR_OFFSET)
 
     def parameters(self) -> dict[str, DatedParameter[Any]]:
         """The parameters by name, in order."""
@@ -359,7 +383,9 @@ class Rulebook:
             (p.name, ParameterUse(p.name, p.text(v.value), v.source)) for p, v in values.items()
         )
         uses.rulebook, uses.year = self.id, year
-        resolved = ResolvedRules(year, self.id, {p: v.value for p, v in values.items()}, uses)
+        complete = all(p in values for p in _ATTRIBUTES.values())
+        kind = ResolvedRules if complete else _IncompleteRules
+        resolved = kind(year, self.id, {p: v.value for p, v in values.items()}, uses)
         self.cache[year] = resolved
         return resolved
 
