@@ -23,7 +23,9 @@ The package is built of rooms with one job each:
 - ``_bands`` — the values: grade levels and :class:`Bands`;
 - ``_schema`` — the JSON Schema of rulebook files, derived from the declarations;
 - ``_scope`` — the instrument a rulebook implements and the scope it was written for;
-- ``_model`` — :class:`Rulebook` and the :class:`ResolvedRules` of one year;
+- ``_rules`` — the :class:`ParameterSet` a rulebook holds and the
+  :class:`ResolvedRules` of one year, as the rules read them;
+- ``_model`` — :class:`Rulebook`;
 - ``_reader`` — the TOML/JSON layout read with every problem located;
 - ``_csv`` — the flat CSV layout, read and written;
 - ``_writer`` — a rulebook written back in the layout the reader reads;
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 from ._bands import LEVELS, Bands
 from ._loader import DECISION_30_2018, load_rulebook
-from ._model import PARAMETER_NAMES, ParameterSet, ParameterUse, ResolvedRules, Rulebook
+from ._model import PARAMETER_NAMES, Rulebook
 from ._parameters import (
     BUILT_IN,
     FINDING_DEMOTION,
@@ -54,6 +56,7 @@ from ._parameters import (
     Parameter,
     whole_number,
 )
+from ._rules import ParameterSet, ParameterUse, ResolvedRules
 from ._schema import rulebook_schema
 from ._scope import Instrument, Scope
 
