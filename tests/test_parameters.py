@@ -25,6 +25,7 @@ from cchc_rules.law import DatedParameter, DatedValue, Source
 from cchc_rules.rulebooks import (
     FINDING_DEMOTION,
     GRADE_BANDS,
+    GRADE_LEVELS,
     MITIGATED_FINDING_DEMOTION,
     PARAMETER_BY_NAME,
     PARAMETER_NAMES,
@@ -259,3 +260,14 @@ def dated(param, value):
     return DatedParameter(
         param.name, (DatedValue(value, dt.date(2018, 1, 1), Source("x", provenance="supplied")),)
     )
+
+
+def test_declarations_given_to_a_reader_must_be_declarations():
+    with pytest.raises(InvalidTypeError, match=r"parameters\[1\] must be a Parameter"):
+        Rulebook.from_dict(DECISION_30_2018.to_dict(), parameters=[GRADE_BANDS, "review_days"])
+    levels = DatedParameter(
+        "grade_levels", (DatedValue(("GOOD",), dt.date(2018, 1, 1), Source("x")),)
+    )
+    with pytest.raises(InvalidInputError, match="grade_levels must list the four levels"):
+        DECISION_30_2018.with_parameter(GRADE_LEVELS, levels)
+    assert len(PARAMETERS) == len(tuple(PARAMETERS)) >= 5
