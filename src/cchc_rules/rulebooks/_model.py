@@ -38,10 +38,11 @@ from ._parameters import (
     INDEX_YEAR_OFFSET,
     MITIGATED_FINDING_DEMOTION,
     Parameter,
+    declared,
     registered,
     relation_problems,
 )
-from ._reader import RulebookReader, declared, parse_toml
+from ._reader import RulebookReader, parse_toml
 from ._rules import (
     ParameterSet,
     ResolvedRules,
@@ -183,8 +184,9 @@ class Rulebook:
     def parameter(self, param: Parameter[T]) -> DatedParameter[T]:
         """The dated values of ``param``; an ``InvalidInputError`` naming it when
         this rulebook does not have it."""
+        name = parameter_name(param)  # refuses what is not a declaration
         if param not in self.parameter_set:
-            raise missing_parameters(self.id, [parameter_name(param)])
+            raise missing_parameters(self.id, [name])
         return self.parameter_set[param]
 
     def value(self, param: Parameter[T], year: int) -> T:

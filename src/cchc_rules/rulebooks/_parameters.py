@@ -31,7 +31,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .._messages import Message, quoted
-from .._validate import check_text
+from .._validate import check_iterable, check_text
 from ..errors import InvalidInputError, InvalidTypeError
 from ..grades import Grade
 from ..law import DatedParameter
@@ -48,6 +48,7 @@ __all__ = [
     "PARAMETER_BY_NAME",
     "Declarations",
     "Parameter",
+    "declared",
     "registered",
     "relation_problems",
     "whole_number",
@@ -342,6 +343,15 @@ def registered(name: str) -> Parameter[Any]:
             Message("{name} is not a declared rulebook parameter", name=quoted(name))
         )
     return param
+
+
+def declared(parameters: Iterable[Parameter[Any]] | None) -> tuple[Parameter[Any], ...]:
+    """The declarations a file may use: ``parameters``, or every registered one."""
+    found = tuple(PARAMETERS if parameters is None else check_iterable("parameters", parameters))
+    for i, param in enumerate(found):
+        if not isinstance(param, Parameter):
+            raise InvalidTypeError.for_field(f"parameters[{i}]", "a Parameter", param)
+    return found
 
 
 def relation_problems(

@@ -12,25 +12,16 @@ from typing import Any, TypeVar
 
 from .._files import parse_reason
 from .._messages import Message, Row, quoted, said
-from ..errors import CchcError, InvalidInputError, InvalidTypeError, Problem
+from ..errors import CchcError, InvalidInputError, Problem
 from ..law import DatedParameter, DatedValue, Source
-from ._parameters import PARAMETERS, Parameter, relation_problems
+from ._parameters import Parameter, declared, relation_problems
 from ._schema import SCHEMA_VERSION
 from ._scope import Instrument, Scope, check_first_year, check_kinds, check_last_year
 
-__all__ = ["RulebookReader", "declared", "parse_toml"]
+__all__ = ["RulebookReader", "parse_toml"]
 
 T = TypeVar("T")
 R = TypeVar("R")
-
-
-def declared(parameters: Iterable[Parameter[Any]] | None) -> tuple[Parameter[Any], ...]:
-    """The declarations a file may use: ``parameters``, or every registered one."""
-    found = tuple(PARAMETERS if parameters is None else parameters)
-    for i, param in enumerate(found):
-        if not isinstance(param, Parameter):
-            raise InvalidTypeError.for_field(f"parameters[{i}]", "a Parameter", param)
-    return found
 
 
 def parse_toml(text: str, origin: str) -> Any:

@@ -154,18 +154,20 @@ class ResolvedRules:
                 object.__setattr__(self, attribute, self.values[param])
 
     def __getitem__(self, param: Parameter[T]) -> T:
+        name = parameter_name(param)  # refuses what is not a declaration
         if param not in self.values:
-            raise missing_parameters(self.rulebook, [parameter_name(param)], self.year)
+            raise missing_parameters(self.rulebook, [name], self.year)
         value: T = self.values[param]
         return value
 
     def __contains__(self, param: object) -> bool:
-        return param in self.values
+        return isinstance(param, Parameter) and param in self.values
 
     def require(self, *params: Parameter[Any]) -> ResolvedRules:
         """These rules, if they hold every one of ``params`` (what a rule needs);
         otherwise an ``InvalidInputError`` naming each missing one."""
-        missing = [parameter_name(p) for p in params if p not in self.values]
+        names = [parameter_name(p) for p in params]
+        missing = [n for p, n in zip(params, names, strict=True) if p not in self.values]
         if missing:
             raise missing_parameters(self.rulebook, missing, self.year)
         return self

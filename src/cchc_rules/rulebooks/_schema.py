@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ._parameters import PARAMETERS, Parameter
+from ._parameters import Parameter, declared
 
 __all__ = ["SCHEMA_VERSION", "rulebook_schema"]
 
@@ -24,7 +24,7 @@ def rulebook_schema(parameters: Iterable[Parameter[Any]] | None = None) -> dict[
     derived from the declared ``parameters`` (default: every one registered in
     :data:`~cchc_rules.rulebooks.PARAMETERS`). A file holds any of them: the
     rules say which they need."""
-    declared = tuple(PARAMETERS if parameters is None else parameters)
+    allowed = declared(parameters)
     text = {"type": "string", "minLength": 1}
     date = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     source = {
@@ -71,7 +71,7 @@ def rulebook_schema(parameters: Iterable[Parameter[Any]] | None = None) -> dict[
             "additionalProperties": False,
         },
     }
-    for param in declared:
+    for param in allowed:
         properties[param.name] = {
             "description": param.meaning,
             "type": "array",
