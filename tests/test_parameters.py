@@ -30,6 +30,7 @@ from cchc_rules.rulebooks import (
     PARAMETER_BY_NAME,
     PARAMETER_NAMES,
     PARAMETERS,
+    Parameter,
     rulebook_schema,
     whole_number,
 )
@@ -271,3 +272,36 @@ def test_declarations_given_to_a_reader_must_be_declarations():
     with pytest.raises(InvalidInputError, match="grade_levels must list the four levels"):
         DECISION_30_2018.with_parameter(GRADE_LEVELS, levels)
     assert len(PARAMETERS) == len(tuple(PARAMETERS)) >= 5
+
+
+def _read_body(entry):
+    value = entry.get("value")
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError.for_field("value", "must be non-empty text", value)
+    return value
+
+
+REVIEW_BODY = Parameter(
+    "review_body",
+    "who reviews a unit's answer to a finding",
+    "text",
+    _read_body,
+    lambda body: {"value": body},
+    lambda cell: {"value": cell},
+    lambda entry: entry["value"],
+    str,
+    lambda value: _read_body({"value": value}),
+    {"value": {"type": "string", "minLength": 1}},
+    ("Sở Nội vụ", "Thanh tra tỉnh, phòng 2"),
+)
+"""A declaration of another kind than a whole number, written out in full."""
+
+
+@settings(max_examples=10)
+@given(dated_rulebooks([GRADE_BANDS, REVIEW_BODY]))
+def test_a_declaration_of_any_kind_is_drawn_written_and_read_back(book):
+    everything = [*PARAMETERS, REVIEW_BODY]
+    assert {v.value for v in book.parameter(REVIEW_BODY).values} <= set(REVIEW_BODY.examples)
+    assert Rulebook.from_csv(book.to_csv(), parameters=everything) == book
+    assert Rulebook.from_dict(json.loads(book.to_json()), parameters=everything) == book
+    jsonschema.validate(book.to_dict(), rulebook_schema(everything))

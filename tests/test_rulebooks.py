@@ -3,6 +3,7 @@ import json
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
 
 from cchc_rules import (
@@ -188,3 +189,18 @@ def test_a_rulebook_pickles_and_copies_with_its_declarations():
     assert next(iter(again.parameter_set)) is next(iter(DECISION_30_2018.parameter_set))
     assert copy.deepcopy(DECISION_30_2018) == DECISION_30_2018
     assert again.rules_for(2019).bands == DECISION_30_2018.rules_for(2019).bands
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("instrument", "Quyết định 30", "instrument must be an Instrument"),
+        ("basis", "Quyết định 30", "basis must be a Source"),
+        ("mitigation_basis", None, "mitigation_basis must be a Source"),
+        ("scope", "2018-2024", "scope must be a Scope or None"),
+        ("grade_bands", [90, 80, 70], "grade_bands must be a DatedParameter"),
+    ],
+)
+def test_a_hand_built_rulebook_refuses_parts_of_the_wrong_type(field, value, message):
+    with pytest.raises(InvalidTypeError, match=message):
+        attrs.evolve(DECISION_30_2018, **{field: value})
