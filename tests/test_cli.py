@@ -46,12 +46,21 @@ def test_bad_arguments_exit_2_with_one_line_naming_the_value(capsys, argv, bad):
     assert "Traceback" not in err
 
 
-def test_demo_tells_the_2019_plan(capsys):
+def test_demo_tells_the_2019_plan_in_one_language(capsys):
     status, out, _ = run(capsys, "demo")
     assert status == 0
-    assert "01/06/2019 – 31/12/2019" in out
-    assert "Sat 04/05/2019  làm bù / worked" in out
+    assert "Thời gian: 01/06/2019 – 31/12/2019" in out
+    assert "T7 04/05/2019  làm bù" in out
+    assert "T2 03/06/2019  T6 24/05/2019" in out
+    assert "Tìm thấy 1 chỗ không khớp:" in out
+    assert "Window:" not in out
+    status, out, _ = run(capsys, "demo", "--lang", "en")
+    assert status == 0
+    assert "Window: 01/06/2019 – 31/12/2019" in out
+    assert "Sat 04/05/2019  worked" in out
     assert "Mon 03/06/2019  Fri 24/05/2019" in out
+    assert "1 discrepancy found:" in out
+    assert "làm bù" not in out
 
 
 def test_console_script_runs_without_traceback():

@@ -61,9 +61,10 @@ def test_demo_in_english_says_no_vietnamese_of_its_own(capsys):
         assert vietnamese not in out
     assert "Well completed duties" in out
     assert "City chairman" in out
-    status, default, _ = run(capsys, "demo")
-    assert "làm bù / worked" in default
-    assert default != out
+    status, default, _ = run(capsys, "demo")  # Vietnamese, the default language
+    assert "T7 04/05/2019  làm bù" in default
+    assert "LƯU Ý" in default
+    assert "Window:" not in default
 
 
 def test_a_closed_pipe_ends_quietly_with_status_0():
@@ -92,5 +93,5 @@ def test_a_closed_pipe_with_a_shell_head():
         timeout=120,
         check=False,
     )  # fmt: skip
-    assert done.stdout.decode("utf-8").strip() == "cchc-rules demo — Hải Phòng 2019"
+    assert done.stdout.decode("utf-8").strip() == "cchc-rules: ví dụ minh họa — Hải Phòng 2019"
     assert done.stderr == b""

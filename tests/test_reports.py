@@ -93,7 +93,7 @@ def test_exceeds_whole_names_the_whole():
 def test_tally_and_discrepancy_html_and_dicts():
     html = TaskTally(4, 2, 1, 1, 1, 1)._repr_html_()
     assert html == (
-        "<table><tr><th>figure</th><th>count</th><th>%</th></tr>"
+        "<table><tr><th>số liệu</th><th>số lượng</th><th>%</th></tr>"
         "<tr><td>assigned</td><td>4</td><td>100.0</td></tr>"
         "<tr><td>completed</td><td>2</td><td>50.0</td></tr>"
         "<tr><td>on_time</td><td>1</td><td>25.0</td></tr>"
@@ -107,10 +107,10 @@ def test_tally_and_discrepancy_html_and_dicts():
     )
     (d,) = check_task_report(TaskReport(287, late=53, late_pct="18,4"))
     assert d._repr_html_() == (
-        "<div><b>late_pct</b> (percentage): stated 18.4, expected 18.5<br>"
-        "late_pct: stated 18.4%, but 53 of 287 is 18.47%, which rounds to 18.5% at 1 decimal "
-        "place<br><i>Tỷ lệ nhiệm vụ hoàn thành quá hạn công bố 18,4% nhưng 53/287 là 18,47%, "
-        "làm tròn đến 1 chữ số thập phân là 18,5%</i></div>"
+        "<div><b>late_pct</b> (percentage): công bố 18,4, đúng ra là 18,5<br>"
+        "Tỷ lệ nhiệm vụ hoàn thành quá hạn công bố 18,4% nhưng 53/287 là 18,47%, "
+        "làm tròn đến 1 chữ số thập phân là 18,5%<br><i>late_pct: stated 18.4%, but 53 of "
+        "287 is 18.47%, which rounds to 18.5% at 1 decimal place</i></div>"
     )
     assert d.to_dict() == {
         "field": "late_pct",
@@ -178,8 +178,9 @@ def test_every_report_percentage_names_itself(field):
 
 
 def test_discrepancy_fields_and_source_rendering():
-    d = Discrepancy("x", 1, None, "m", "mv", DiscrepancyKind.SUM)
+    d = Discrepancy("x", 1, None, "m", DiscrepancyKind.SUM)
     assert d.fields == ("x",)
+    assert (d.render(), d.render("en"), d.message_vi) == ("m", "m", "m")  # a caller's own text
     assert str(Source("Luật", provenance="supplied")) == "Luật (supplied)"
     assert DECISION_30_2018.rules_for(2019).unverified == frozenset(
         DECISION_30_2018.unverified_parameters()

@@ -132,7 +132,7 @@ def test_the_demo_grades_a_2025_ward_and_special_zone_with_the_notes():
     from cchc_rules.demo import show_grades_2025
 
     out = io.StringIO()
-    verdicts = show_grades_2025(out)
+    verdicts = show_grades_2025(out, "en")
     assert [v.assessment.head.unit.kind for v in verdicts] == [
         UnitKind.COMMUNE,
         UnitKind.SPECIAL_ZONE,

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ._messages import Message, localize
+from ._messages import Message, localize, term
 from .calendar import WorkingCalendar
 
 __all__ = ["year_grid"]
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_HEAD = {"en": "Mo Tu We Th Fr Sa Su", "vi": "T2 T3 T4 T5 T6 T7 CN"}
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
+              "August", "September", "October", "November", "December")  # fmt: skip
+"""The months' names in English; in Vietnamese a month is named by its number."""
+_HEAD = Message("Mo Tu We Th Fr Sa Su")
+"""The days of the week over a month's columns, two letters each (a Vietnamese
+day is named by its number: T2 ... T7, CN)."""
 _CELL = 3  # two digits and a mark
 _WIDTH = 7 * _CELL + 6
 _LEGEND = (
@@ -35,10 +26,11 @@ _LEGEND = (
 
 
 def _month(year: int, month: int, lang: str, marks: dict[date, str]) -> list[str]:
-    title = f"Tháng {month}/{year}" if lang == "vi" else f"{_MONTHS_EN[month - 1]} {year}"
+    name = term(_MONTHS_EN[month - 1], str(month))
+    title = Message("{month} {year}", month=name, year=year).render(lang)
     lines = [
         title.center(_WIDTH).rstrip(),
-        " ".join(f"{w:<3}" for w in _HEAD[lang].split()).rstrip(),
+        " ".join(f"{w:<3}" for w in _HEAD.render(lang).split()).rstrip(),
     ]
     day = date(year, month, 1)
     cells = ["   "] * day.weekday()

@@ -241,7 +241,7 @@ def _cmd_notice(args: argparse.Namespace, out: TextIO) -> int:
     cal = _calendar(args)
     latest = latest_notice_date(day, args.days, cal)
     print(latest.isoformat(), file=out)
-    print(notice_sentence(day, latest, args.days, args.lang), file=out)
+    print(notice_sentence(day, latest, args.days).render(args.lang), file=out)
     if not cal.is_confirmed_between(latest, day):
         print(localize(provisional_note(cal), args.lang), file=out)
     return EXIT_OK

@@ -6,6 +6,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from ._messages import Message, number
+
 if TYPE_CHECKING:
     from .reports import Discrepancy
     from .tasks import TaskTally
@@ -22,13 +24,19 @@ def tally_html(tally: TaskTally) -> str:
         f"{tally.percent(name) if tally.assigned else ''}</td></tr>"
         for name in COUNT_FIELDS
     )
-    return f"<table><tr><th>figure</th><th>count</th><th>%</th></tr>{cells}</table>"
+    figure, count = Message("figure").render(), Message("count").render()
+    return f"<table><tr><th>{figure}</th><th>{count}</th><th>%</th></tr>{cells}</table>"
 
 
 def discrepancy_html(d: Discrepancy) -> str:
-    """One discrepancy: the figure, what was stated and expected, in both languages."""
+    """One discrepancy: the figure, what was stated and expected, its message in
+    the default language and, in italics, in English."""
+    figures = Message(
+        "stated {stated}, expected {expected}",
+        stated=number(d.stated),
+        expected=number(d.expected),
+    ).render()
     return (
-        f"<div><b>{escape(d.field)}</b> ({d.kind.value}): stated {d.stated}, "
-        f"expected {d.expected}<br>{escape(d.message)}<br>"
-        f"<i>{escape(d.message_vi)}</i></div>"
+        f"<div><b>{escape(d.field)}</b> ({d.kind.value}): {figures}<br>"
+        f"{escape(d.render())}<br><i>{escape(d.render('en'))}</i></div>"
     )

@@ -12,8 +12,14 @@ arrived are data and stay as they are.
 >>> m = Message("{field} {expected} (got {value})", field="unit", expected=empty, value="''")
 >>> m
 "unit must not be empty (got '')"
->>> m.render("vi")
-"unit không được để trống (nhận được '')"
+>>> m.render("vi"), m.render("en")
+("unit không được để trống (nhận được '')", "unit must not be empty (got '')")
+
+A message is said in :data:`DEFAULT_LANG`, Vietnamese, unless another language is
+asked for; ``str()`` of it stays its English source text, for logs and tracebacks.
+A value that each language writes its own way (a day, a decimal number, a field
+that is a name in English and a phrase in Vietnamese) is a parameter made with
+:func:`day`, :func:`number` or :func:`term`.
 
 Operations that build a new plain ``str`` (``+``, f-strings, ``.strip()``) give
 English only; pass a message as a parameter of another to keep it translatable.
@@ -25,20 +31,26 @@ import functools
 import reprlib
 import tomllib
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal
+from datetime import date
+from typing import Any, Final, Literal, cast
 
 __all__ = [
     "DEFAULT_LANG",
     "LANGUAGES",
+    "Labelled",
     "Lang",
     "Message",
     "Row",
     "catalogue",
+    "day",
     "join",
     "localize",
+    "name_members",
+    "number",
     "quoted",
     "said",
     "shown",
+    "term",
     "untranslated",
 ]
 
@@ -110,7 +122,7 @@ class Message(str):
         self.params = values
         return self
 
-    def render(self, lang: str = "en") -> str:
+    def render(self, lang: str = DEFAULT_LANG) -> str:
         """This message in ``lang`` ("vi" or "en") as a plain ``str``."""
         if lang == "en":
             return str.__str__(self)
@@ -143,14 +155,14 @@ class Row(str):
     def number(self) -> int:
         return int(self[4:])
 
-    def render(self, lang: str = "en") -> str:
+    def render(self, lang: str = DEFAULT_LANG) -> str:
         return Message("row {number}", number=self.number).render(lang)
 
     def __getnewargs__(self) -> tuple[int]:  # type: ignore[override]
         return (self.number,)
 
 
-def localize(text: str, lang: str = "en") -> str:
+def localize(text: str, lang: str = DEFAULT_LANG) -> str:
     """``text`` in ``lang`` if it is a :class:`Message` (or a :class:`Row`); any
     other ``str`` as it is."""
     return text.render(lang) if isinstance(text, Message | Row) else str(text)
@@ -158,6 +170,101 @@ def localize(text: str, lang: str = "en") -> str:
 
 class _Joined(Message):
     """Parts joined by a separator that is the same in every language."""
+
+
+class _Written(Message):
+    """A value as each language writes it (not a sentence: not in the catalogue).
+    Its English form is the ``str``; ``forms`` holds the others, each a ``str`` or
+    a :class:`Message` said in that language."""
+
+    forms: Mapping[str, str]
+    capital: bool
+
+    def __new__(cls, english: str, /, *, capital: bool = False, **forms: str) -> _Written:
+        self = cast(_Written, super().__new__(cls, english.replace("{", "{{").replace("}", "}}")))
+        self.forms, self.capital = forms, capital
+        return self
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        form = self.forms.get(lang)
+        if form is None:
+            return str.__str__(self)
+        text = localize(form, lang)
+        return text[:1].upper() + text[1:] if self.capital else text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_written, (str.__str__(self), self.capital, dict(self.forms)))
+
+
+def _written(english: str, capital: bool, forms: dict[str, str]) -> _Written:
+    return _Written(english, capital=capital, **forms)
+
+
+def day(value: date) -> Message:
+    """A day as each language writes it: ISO in English, dd/mm/yyyy in Vietnamese.
+
+    >>> d = day(date(2019, 6, 3))
+    >>> d.render("en"), d.render("vi")
+    ('2019-06-03', '03/06/2019')
+    """
+    return _Written(value.isoformat(), vi=f"{value:%d/%m/%Y}")
+
+
+def number(value: object) -> Message:
+    """A number as each language writes it: a decimal point in English, a decimal
+    comma in Vietnamese.
+
+    >>> n = number("18.47")
+    >>> n.render("en"), n.render("vi")
+    ('18.47', '18,47')
+    """
+    text = str(value)
+    return _Written(text, vi=text.replace(".", ","))
+
+
+def term(name: str, meaning: str, *, capital: bool = False) -> Message:
+    """``name`` in English, where it is data (a field such as ``late_pct``), and
+    ``meaning`` (a :class:`Message`, or text as the caller wrote it) in the other
+    languages; ``capital`` starts it with a capital letter there, to begin a
+    sentence.
+
+    >>> t = term("assigned", Message("number of tasks assigned"), capital=True)
+    >>> t.render("en"), t.render("vi")
+    ('assigned', 'Số nhiệm vụ được giao')
+    """
+    return _Written(name, capital=capital, vi=meaning)
+
+
+_LABELS: dict[object, Message] = {}
+
+
+def name_members(labels: Mapping[Any, Message]) -> None:
+    """Give the members of a :class:`Labelled` enum their labels."""
+    _LABELS.update(labels)
+
+
+class Labelled:
+    """A mixin for an enum whose members have a label in the catalogue
+    (:func:`name_members`): :meth:`label` in any language, ``label_vi`` and
+    ``label_en``."""
+
+    __slots__ = ()
+
+    def label(self, lang: str = DEFAULT_LANG) -> str:
+        """The member's label in ``lang`` (Vietnamese unless asked otherwise)."""
+        if lang not in LANGUAGES:
+            from .errors import check_lang  # errors builds on this module
+
+            check_lang(lang)
+        return _LABELS[self].render(lang)
+
+    @property
+    def label_vi(self) -> str:
+        return self.label("vi")
+
+    @property
+    def label_en(self) -> str:
+        return self.label("en")
 
 
 def join(separator: str, parts: Iterable[str]) -> Message:
@@ -168,7 +275,7 @@ def join(separator: str, parts: Iterable[str]) -> Message:
     return _Joined(template, **dict(zip(names, items, strict=True)))
 
 
-def untranslated(text: str, lang: str = "vi") -> list[str]:
+def untranslated(text: str, lang: str = DEFAULT_LANG) -> list[str]:
     """The parts of ``text`` that would stay English in ``lang``: a plain ``str``
     where a message was expected, or a template missing from the catalogue. Values
     inside a message (field names, what arrived) are data and are not counted."""
@@ -177,6 +284,8 @@ def untranslated(text: str, lang: str = "vi") -> list[str]:
     if not isinstance(text, Message):
         return [text]
     missing = []
+    if isinstance(text, _Written):
+        return [] if lang in text.forms else [str(text)]
     if not isinstance(text, _Joined) and text.template not in catalogue(lang):
         missing.append(text.template)
     for value in text.params.values():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
-from ._messages import Message, localize
+from ._messages import Message, day, localize
 from ._table import render
 from .calendar import WorkingCalendar
 from .errors import Problem
@@ -19,6 +19,7 @@ from .rulebooks import PARAMETER_BY_NAME, Rulebook
 from .tasks import TaskTally
 
 __all__ = [
+    "PROVENANCE",
     "VERDICT_HEADS",
     "calendar_table",
     "discrepancy_table",
@@ -29,6 +30,7 @@ __all__ = [
     "tally_table",
     "unverified_note",
     "verdict_table_rows",
+    "weekday",
 ]
 
 
@@ -71,16 +73,14 @@ def unverified_note(unverified: set[str]) -> Message:
 # -- notice ----------------------------------------------------------------------------
 
 
-def notice_sentence(day: dt.date, latest: dt.date, days: int, lang: str) -> str:
+def notice_sentence(inspection: dt.date, latest: dt.date, days: int) -> Message:
     """The sentence under the ISO date ``cchc-rules notice`` prints first."""
-    if lang == "vi":
-        return (
-            f"Thông báo chậm nhất ngày {latest:%d/%m/%Y} cho cuộc kiểm tra ngày "
-            f"{day:%d/%m/%Y} (ít nhất {days} ngày làm việc ở giữa)"
-        )
-    return (
-        f"Latest notice for an inspection on {day.isoformat()}: {latest.isoformat()} "
-        f"(at least {days} working days between)"
+    return Message(
+        "Latest notice for an inspection on {inspection}: {latest} (at least {days} "
+        "working days between)",
+        inspection=day(inspection),
+        latest=day(latest),
+        days=days,
     )
 
 
@@ -150,7 +150,7 @@ def discrepancy_table(
                 a.index_score,
                 d.published.label(lang),
                 d.expected.label(lang),
-                d.verdict.brief("vi" if lang == "vi" else "en"),
+                d.verdict.brief("en" if lang == "en" else "vi"),
             ]
         )
     if found:
@@ -174,9 +174,8 @@ def discrepancy_table(
 def report_text(found: Sequence[Discrepancy], lang: str) -> str:
     """Each discrepancy in published task figures as a line, or that there is none."""
     if not found:
-        return ("Số liệu nhất quán." if lang == "vi" else "The figures are consistent.") + "\n"
-    lines = [d.message_vi if lang == "vi" else d.message for d in found]
-    return "\n".join(f"- {line}" for line in lines) + "\n"
+        return Message("The figures are consistent.").render(lang) + "\n"
+    return "".join(f"- {d.render(lang)}\n" for d in found)
 
 
 # -- rulebooks ---------------------------------------------------------------------------
@@ -227,35 +226,42 @@ def tally_table(groups: dict[Hashable, TaskTally], by: str) -> str:
 
 # -- the calendar --------------------------------------------------------------------------
 
-_PROVENANCE = {
+PROVENANCE = {
     "verified": Message("verified"),
     "unverified": Message("unverified"),
     "supplied": Message("supplied"),
 }
-_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_WEEKDAYS_VI = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+"""Each provenance of a source, as a message."""
+
+_WEEKDAYS = (
+    Message("Mon"),
+    Message("Tue"),
+    Message("Wed"),
+    Message("Thu"),
+    Message("Fri"),
+    Message("Sat"),
+    Message("Sun"),
+)
+
+
+def weekday(value: dt.date, lang: str) -> str:
+    """The day of the week of ``value``, short, in ``lang`` ("Sat", "T7")."""
+    return _WEEKDAYS[value.weekday()].render(lang)
 
 
 def calendar_table(cal: WorkingCalendar, year: int, lang: str) -> str:
     """A year's days off and make-up working days, with their names and provenance."""
-    weekdays = _WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN
     rows: list[list[object]] = [
         [
             d.day.isoformat(),
-            weekdays[d.day.weekday()],
+            weekday(d.day, lang),
             localize(Message("working") if d.working else Message("off"), lang),
             d.name_vi,
             d.name_en,
-            localize(_PROVENANCE[d.source.provenance.value], lang),
+            localize(PROVENANCE[d.source.provenance.value], lang),
         ]
         for d in cal.special_days(year)
     ]
-    columns = [
-        localize(Message("day"), lang),
-        "",
-        localize(Message("status"), lang),
-        "tên",
-        "name",
-        localize(Message("provenance"), lang),
-    ]
-    return render(columns, rows) + "\n"
+    columns = [Message("day"), "", Message("status"), Message("name in Vietnamese"),
+               Message("name in English"), Message("provenance")]  # fmt: skip
+    return render(_headings(columns, lang), rows) + "\n"

@@ -3,17 +3,22 @@
 Every figure here is either from a source article (cited by its bibliography key)
 or labelled as an illustration. A second part grades a 2025 ward and special zone,
 after the two-tier reform of 1/7/2025, with the notes that such results carry.
+Every sentence is a :class:`~cchc_rules._messages.Message`, told in one language
+(Vietnamese unless ``--lang en``); unit and instrument names stay as written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO
 
+from ._messages import DEFAULT_LANG, Message, join, localize
 from ._table import render
+from ._views import PROVENANCE, weekday
 from .authority import evaluator_for
 from .calendar import public_sector_calendar
-from .grading import Assessment, Finding, MitigationGrounds, Verdict, grade_many
+from .grading import Assessment, BatchResult, Finding, MitigationGrounds, Verdict, grade_many
 from .notice import HAI_PHONG_2019_INSPECTION_PLAN
 from .reports import COUNT_FIELDS, SEED_004_REPORT, check_task_report
 from .rulebooks import DECISION_30_2018
@@ -33,47 +38,63 @@ INSPECTION_DAYS_2019 = (
 set by each team leader and is not in the sources)."""
 
 
-def _heading(out: TextIO, title: str) -> None:
-    print(f"\n{title}\n{'=' * len(title)}", file=out)
+class _Story:
+    """Where the demo prints, and in which language."""
+
+    def __init__(self, out: TextIO, lang: str) -> None:
+        self.out, self.lang = out, lang
+
+    def say(self, message: str) -> None:
+        """``message`` in the story's language (other text as it is)."""
+        print(localize(message, self.lang), file=self.out)
+
+    def heading(self, title: Message) -> None:
+        text = title.render(self.lang)
+        print(f"\n{text}\n{'=' * len(text)}", file=self.out)
+
+    def table(self, heads: Sequence[Message], rows: Sequence[Sequence[object]]) -> None:
+        self.say(render([h.render(self.lang) for h in heads], rows))
+
+    def day(self, day: date) -> str:
+        """A day as the tables show it: its weekday, then dd/mm/yyyy."""
+        return f"{weekday(day, self.lang)} {day:%d/%m/%Y}"
 
 
-def _say(en: bool, both: str, english: str) -> str:
-    """The bilingual text of the default demo, or its English alone."""
-    return english if en else both
-
-
-def show_inspection_plan(out: TextIO, en: bool = False) -> None:
+def show_inspection_plan(out: TextIO, lang: str = DEFAULT_LANG) -> None:
+    story = _Story(out, lang)
     plan = HAI_PHONG_2019_INSPECTION_PLAN
     cal = public_sector_calendar()
-    _heading(
-        out,
-        _say(en, "1. Kế hoạch kiểm tra CCHC Hải Phòng 2019 / ", "1. ") + "2019 inspection plan",
+    story.heading(Message("1. 2019 inspection plan"))
+    story.say(
+        Message(
+            "Window: {first} – {last}; notice at least {days} working days before each "
+            "inspection; unannounced inspections need none.",
+            first=f"{plan.first_day:%d/%m/%Y}",
+            last=f"{plan.last_day:%d/%m/%Y}",
+            days=plan.notice_working_days,
+        )
     )
-    print(
-        f"Window: {plan.first_day:%d/%m/%Y} – {plan.last_day:%d/%m/%Y}; notice at least "
-        f"{plan.notice_working_days} working days before each inspection; unannounced "
-        f"inspections need none.\nSource: {plan.source}",
-        file=out,
-    )
-    print("\nDays off and make-up working days, 2019 (public sector):", file=out)
+    story.say(Message("Source: {source}", source=plan.source))
+    story.say(Message("\nDays off and make-up working days, 2019 (public sector):"))
     rows: list[list[object]] = [
         [
-            f"{d.day:%a %d/%m/%Y}",
-            _say(en, "làm bù / worked", "worked") if d.working else _say(en, "nghỉ / off", "off"),
-            *([] if en else [d.name_vi]),
-            d.name_en,
+            story.day(d.day),
+            (Message("worked") if d.working else Message("off")).render(lang),
+            d.name_en if lang == "en" else d.name_vi,
         ]
         for d in cal.special_days(2019)
     ]
-    print(render(["day", "status", *([] if en else ["tên"]), "name"], rows), file=out)
-    print("\nLatest notice day for illustrative inspection days:", file=out)
+    story.table([Message("day"), Message("status"), Message("name")], rows)
+    story.say(Message("\nLatest notice day for illustrative inspection days:"))
     rows = []
     for day in INSPECTION_DAYS_2019:
         need = plan.notice_for(day)
         assert need.latest_notice is not None
         between = cal.working_days_between(need.latest_notice, day) - int(cal.is_working_day(day))
-        rows.append([f"{day:%a %d/%m/%Y}", f"{need.latest_notice:%a %d/%m/%Y}", between])
-    print(render(["inspection", "latest notice", "working days between"], rows), file=out)
+        rows.append([story.day(day), story.day(need.latest_notice), between])
+    story.table(
+        [Message("inspection"), Message("latest notice"), Message("working days between")], rows
+    )
 
 
 def example_assessments() -> list[Assessment]:
@@ -113,85 +134,96 @@ def example_assessments() -> list[Assessment]:
     ]  # fmt: skip
 
 
-def show_grades(out: TextIO, en: bool = False) -> tuple[Verdict, ...]:
-    _heading(
-        out,
-        _say(en, "2. Đánh giá người đứng đầu / ", "2. ") + "Grading heads under Decision 30/2018",
-    )
-    batch = grade_many(example_assessments(), DECISION_30_2018)
-    rows: list[list[object]] = []
-    for v in batch.verdicts:
+def _grade_section(
+    story: _Story,
+    title: Message,
+    assessments: list[Assessment],
+    intro: Message,
+    heads: Sequence[Message],
+    row: Callable[[Verdict], list[object]],
+) -> BatchResult:
+    """A section of grades: its heading, an introduction, one row per verdict."""
+    story.heading(title)
+    batch = grade_many(assessments, DECISION_30_2018)
+    story.say(intro)
+    story.table(heads, [row(v) for v in batch.verdicts])
+    return batch
+
+
+def show_grades(out: TextIO, lang: str = DEFAULT_LANG) -> tuple[Verdict, ...]:
+    story = _Story(out, lang)
+
+    def row(v: Verdict) -> list[object]:
         a = v.assessment
         evaluator = evaluator_for(a.head.unit, a.year)
-        chairman = _say(en, "Chủ tịch UBND TP", "City chairman")
+        chairman = Message("City chairman").render(lang)
         by = chairman if evaluator.unit is None else evaluator.unit.name
-        mitigated, plain = _say(en, "giảm nhẹ", "mitigated"), _say(en, "có", "yes")
-        findings = ", ".join(mitigated if f.mitigated else plain for f in a.findings) or "—"
-        rows.append(
-            [
-                a.head.unit.name,
-                a.index_score,
-                v.base_grade.label("en" if en else "vi"),
-                findings,
-                v.grade.label("en" if en else "vi"),
-                by,
-            ]
-        )
-    print(
-        "Illustrative scores and findings (the published 2019 index is not in our sources).",
-        file=out,
+        marks = [(Message("mitigated") if f.mitigated else Message("yes")) for f in a.findings]
+        findings = join(", ", marks).render(lang) or "—"
+        return [
+            a.head.unit.name, a.index_score, v.base_grade.label(lang), findings,
+            v.grade.label(lang), by,
+        ]  # fmt: skip
+
+    batch = _grade_section(
+        story,
+        Message("2. Grading heads under Decision 30/2018"),
+        example_assessments(),
+        Message(
+            "Illustrative scores and findings (the published 2019 index is not in our sources)."
+        ),
+        [
+            Message("unit"),
+            Message("index"),
+            Message("base grade"),
+            Message("findings"),
+            Message("grade"),
+            Message("evaluated by"),
+        ],
+        row,
     )
-    print(
-        render(["unit", "index", "base grade", "findings", "grade", "evaluated by"], rows),
-        file=out,
-    )
-    summary = ", ".join(f"{g.label('en' if en else 'vi')}: {n}" for g, n in batch.summary.items())
-    print(f"\nSummary: {summary}", file=out)
+    counts = [
+        Message("{grade}: {count}", grade=g.label(lang), count=n) for g, n in batch.summary.items()
+    ]
+    story.say(Message("\nSummary: {counts}", counts=join(", ", counts)))
     if batch.unverified:
-        print(
-            _say(en, "\nNOTE / LƯU Ý: ", "\nNOTE: ")
-            + "these grades use UNVERIFIED parameters of Decision 30/2018 "
-            f"({', '.join(batch.unverified)}): defaults to confirm against the official "
-            "text (docs/decision-30-2018.md).",
-            file=out,
+        story.say(
+            Message(
+                "\nNOTE: these grades use UNVERIFIED parameters of Decision 30/2018 ({names}): "
+                "defaults to confirm against the official text (docs/decision-30-2018.md).",
+                names=", ".join(batch.unverified),
+            )
         )
-    print("\nWhy Sở Tư pháp keeps its grade (trace):", file=out)
-    print(batch.verdicts[1].explain("en"), file=out)
+    story.say(Message("\nWhy Sở Tư pháp keeps its grade (trace):"))
+    story.say(batch.verdicts[1].explain("en" if lang == "en" else "vi"))
     return batch.verdicts
 
 
-def show_task_report(out: TextIO, en: bool = False) -> int:
+def show_task_report(out: TextIO, lang: str = DEFAULT_LANG) -> int:
     """Seed 004's published figures and what does not add up; returns the number of
     discrepancies."""
+    story = _Story(out, lang)
     report = SEED_004_REPORT
-    _heading(
-        out,
-        _say(en, "3. Kiểm tra số liệu công bố / ", "3. ")
-        + "Checking published task figures (seed 004)",
-    )
-    print(
-        _say(
-            en,
-            "Thanh tra thành phố Hải Phòng, 9 tháng đầu năm 2018",
-            "Hải Phòng City Inspectorate, first 9 months of 2018",
+    story.heading(Message("3. Checking published task figures (seed 004)"))
+    story.say(
+        Message(
+            "Hải Phòng City Inspectorate, first 9 months of 2018 [{ref}]:",
+            ref="hp-2018-inspectorate-cchc-check",
         )
-        + " [hp-2018-inspectorate-cchc-check]:",
-        file=out,
     )
     rows: list[list[object]] = []
     for name in COUNT_FIELDS:
         pct = getattr(report, f"{name}_pct", None)
         rows.append([name, getattr(report, name) or "", "" if pct is None else f"{pct}%"])
-    print(render(["figure", "stated", "stated %"], rows), file=out)
+    story.table([Message("figure"), Message("stated"), Message("stated %")], rows)
     found = check_task_report(report)
-    print(
-        f"\n{len(found)} discrepancy found:"
+    story.say(
+        Message("\n{count} discrepancy found:", count=len(found))
         if len(found) == 1
-        else f"\n{len(found)} discrepancies found:",
-        file=out,
+        else Message("\n{count} discrepancies found:", count=len(found))
     )
     for d in found:
-        print(f"  - {d.message}" + ("" if en else f"\n    {d.message_vi}"), file=out)
+        story.say(Message("  - {message}", message=d.message))
     return len(found)
 
 
@@ -210,64 +242,47 @@ def example_tasks() -> list[Task]:
     ]
 
 
-def show_task_tally(out: TextIO, en: bool = False) -> None:
-    _heading(
-        out, _say(en, "4. Tình hình thực hiện nhiệm vụ / ", "4. ") + "Task tally (illustrative)"
-    )
+def show_task_tally(out: TextIO, lang: str = DEFAULT_LANG) -> None:
+    story = _Story(out, lang)
+    story.heading(Message("4. Task tally (illustrative)"))
     items = example_tasks()
-    rows: list[list[object]] = []
-    for task in items:
-        rows.append(
-            [
-                task.title,
-                f"{task.due:%d/%m}",
-                f"{task.deadline():%d/%m}",
-                "" if task.completed is None else f"{task.completed:%d/%m}",
-                task.status(EXAMPLE_AS_OF).label_en if en else task.status(EXAMPLE_AS_OF).label_vi,
-            ]
-        )
-    print(
-        f"As of {EXAMPLE_AS_OF:%d/%m/%Y}; a deadline on a day off rolls to the next "
-        + _say(
-            en,
-            "working day (Bộ luật Dân sự 2015, Điều 148(5)).",
-            "working day (Civil Code 2015, Art. 148(5)).",
-        ),
-        file=out,
-    )
-    print(render(["task", "due", "deadline", "completed", "status"], rows), file=out)
-    rows = []
-    for unit, tally in tally_by(items, EXAMPLE_AS_OF).items():
-        name = unit.name if isinstance(unit, Unit) else "(none)"
-        rows.append(
-            [
-                name,
-                tally.assigned,
-                tally.on_time,
-                tally.late,
-                tally.in_progress,
-                tally.overdue,
-                f"{tally.percent('on_time')}%",
-            ]
-        )
-    total = tally_tasks(items, EXAMPLE_AS_OF)
-    rows.append(
+    rows: list[list[object]] = [
         [
-            "Total",
-            total.assigned,
-            total.on_time,
-            total.late,
-            total.in_progress,
-            total.overdue,
-            f"{total.percent('on_time')}%",
+            task.title,
+            f"{task.due:%d/%m}",
+            f"{task.deadline():%d/%m}",
+            "" if task.completed is None else f"{task.completed:%d/%m}",
+            task.status(EXAMPLE_AS_OF).label(lang),
         ]
+        for task in items
+    ]
+    story.say(
+        Message(
+            "As of {day}; a deadline on a day off rolls to the next working day (Civil Code "
+            "2015, Art. 148(5)).",
+            day=f"{EXAMPLE_AS_OF:%d/%m/%Y}",
+        )
     )
-    print(
-        render(
-            ["unit", "assigned", "on time", "late", "in progress", "overdue", "on time %"], rows
-        ),
-        file=out,
-    )
+    story.table(
+        [Message("task"), Message("due"), Message("deadline"), Message("completed on"),
+         Message("status")],
+        rows,
+    )  # fmt: skip
+    groups = tally_by(items, EXAMPLE_AS_OF)
+    named = [
+        (unit.name if isinstance(unit, Unit) else Message("(none)").render(lang), tally)
+        for unit, tally in groups.items()
+    ]
+    named.append((Message("Total").render(lang), tally_tasks(items, EXAMPLE_AS_OF)))
+    rows = [
+        [name, t.assigned, t.on_time, t.late, t.in_progress, t.overdue, f"{t.percent('on_time')}%"]
+        for name, t in named
+    ]
+    story.table(
+        [Message("unit"), Message("assigned"), Message("on time"), Message("late"),
+         Message("in progress"), Message("overdue"), Message("on time %")],
+        rows,
+    )  # fmt: skip
 
 
 def example_assessments_2025() -> list[Assessment]:
@@ -282,52 +297,62 @@ def example_assessments_2025() -> list[Assessment]:
     ]
 
 
-def show_grades_2025(out: TextIO, en: bool = False) -> tuple[Verdict, ...]:
-    _heading(
-        out,
-        _say(en, "2b. Sau sắp xếp 1/7/2025 / ", "2b. ") + "After the reform of 1/7/2025 (2025)",
-    )
-    batch = grade_many(example_assessments_2025(), DECISION_30_2018)
-    rows: list[list[object]] = []
-    for v in batch.verdicts:
+def show_grades_2025(out: TextIO, lang: str = DEFAULT_LANG) -> tuple[Verdict, ...]:
+    story = _Story(out, lang)
+
+    def row(v: Verdict) -> list[object]:
         a = v.assessment
-        evaluator = evaluator_for(a.head.unit, a.year)
-        source = evaluator.source
-        chairman = _say(en, "Chủ tịch UBND TP", "City chairman")
-        by = f"{chairman} ({source.provenance.value}: {source.ref})"
-        label = v.grade.label_en if en else v.grade.label_vi
-        rows.append([a.head.unit.name, a.head.unit.kind.name, a.index_score, label, by])
-    print(
-        "Illustrative scores. Districts ceased on 1/7/2025: wards and special zones have "
-        "no parent and answer to the city.",
-        file=out,
+        source = evaluator_for(a.head.unit, a.year).source
+        by = Message(
+            "City chairman ({provenance}: {ref})",
+            provenance=PROVENANCE[source.provenance.value],
+            ref=source.ref or "",
+        )
+        return [
+            a.head.unit.name, a.head.unit.kind.name, a.index_score, v.grade.label(lang),
+            by.render(lang),
+        ]  # fmt: skip
+
+    batch = _grade_section(
+        story,
+        Message("2b. After the reform of 1/7/2025 (2025)"),
+        example_assessments_2025(),
+        Message(
+            "Illustrative scores. Districts ceased on 1/7/2025: wards and special zones have "
+            "no parent and answer to the city."
+        ),
+        [
+            Message("unit"),
+            Message("kind"),
+            Message("index"),
+            Message("grade"),
+            Message("evaluated by"),
+        ],
+        row,
     )
-    print(render(["unit", "kind", "index", "grade", "evaluated by"], rows), file=out)
-    print(
-        _say(en, "\nNOTE / LƯU Ý: ", "\nNOTE: ")
-        + "these grades use UNVERIFIED parameters "
-        + f'({", ".join(batch.unverified)}). "scope": Decision 30/2018 names only sở and '
-        "quận, huyện and was written before the reform; no instrument was found that "
-        "governs 2025 evaluations, so its parameters are applied as a default. The city "
-        "as evaluator follows Hải Phòng's 2025 classification published on 9/1/2026 "
-        "(unverified as to the instrument).",
-        file=out,
+    story.say(
+        Message(
+            'NOTE: these grades use UNVERIFIED parameters ({names}). "scope": Decision '
+            "30/2018 names only sở and quận, huyện and was written before the reform; no "
+            "instrument was found that governs 2025 evaluations, so its parameters are "
+            "applied as a default. The city as evaluator follows Hải Phòng's 2025 "
+            "classification published on 9/1/2026 (unverified as to the instrument).",
+            names=", ".join(batch.unverified),
+        )
     )
     return batch.verdicts
 
 
-def run(out: TextIO, lang: str | None = None) -> int:
+def run(out: TextIO, lang: str = DEFAULT_LANG) -> int:
     """Print the whole example story, in order: the 2019 plan and its notice dates,
     the grades with the unverified note, a 2025 ward and special zone after the
-    reform, seed 004's report check, a task tally.
-    Bilingual by default; ``lang="en"`` says it in English alone (unit and
-    instrument names stay as they are written). Returns the number of
-    discrepancies in seed 004's report."""
-    en = lang == "en"
-    print("cchc-rules demo — Hải Phòng 2019", file=out)
-    show_inspection_plan(out, en)
-    show_grades(out, en)
-    show_grades_2025(out, en)
-    issues = show_task_report(out, en)
-    show_task_tally(out, en)
+    reform, seed 004's report check, a task tally; in ``lang`` (unit and instrument
+    names stay as they are written). Returns the number of discrepancies in seed
+    004's report."""
+    print(Message("cchc-rules demo — Hải Phòng 2019").render(lang), file=out)
+    show_inspection_plan(out, lang)
+    show_grades(out, lang)
+    show_grades_2025(out, lang)
+    issues = show_task_report(out, lang)
+    show_task_tally(out, lang)
     return issues

@@ -15,8 +15,8 @@ A loader that reads many records collects *every* failure before it raises, so o
 :class:`InvalidInputError` may carry several located :class:`Problem` s.
 
 ``str(error)`` is English. Every message the library writes can also be said in
-Vietnamese, with :meth:`CchcError.localized` (the command line does this under
-``--lang vi``)::
+Vietnamese, the library's default language, with :meth:`CchcError.localized` (the
+command line does this unless ``--lang en``)::
 
     >>> try:
     ...     raise InvalidInputError.for_field("index_score", "must be between 0 and 100", 120)
@@ -32,7 +32,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ._messages import LANGUAGES, Message, join, localize, quoted, shown
+from ._messages import DEFAULT_LANG, LANGUAGES, Message, join, localize, quoted, shown
 
 __all__ = [
     "ERROR_CODES",
@@ -88,8 +88,9 @@ class Problem:
     def __str__(self) -> str:
         return self.render("en")
 
-    def render(self, lang: str = "en") -> str:
-        """The problem as one line in ``lang`` ("vi" or "en")."""
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        """The problem as one line in ``lang`` ("vi" or "en"); ``str()`` of it is
+        the English."""
         return localize(self._text(), check_lang(lang))
 
     def to_dict(self) -> dict[str, str]:
@@ -134,7 +135,7 @@ class CchcError(Exception):
 
     code: ClassVar[str] = "cchc_error"
 
-    def localized(self, lang: str = "en") -> str:
+    def localized(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang`` ("vi" or "en"); ``str(error)`` is the English."""
         check_lang(lang)
         return localize(self.args[0], lang) if len(self.args) == 1 else str(self)

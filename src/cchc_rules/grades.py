@@ -10,6 +10,8 @@ is an **unverified** default (docs/decision-30-2018.md); the rulebook records it
 True
 >>> Grade.GOOD.lowered(5)
 <Grade.NOT_COMPLETED: 'not_completed'>
+>>> Grade.GOOD.label(), Grade.GOOD.label("en")  # Vietnamese unless asked otherwise
+('Hoàn thành tốt nhiệm vụ', 'Well completed duties')
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import functools
 import unicodedata
 from typing import Any
 
-from ._messages import Message
+from ._messages import Labelled, Message, name_members
 from ._validate import check_int
 from .errors import InvalidInputError
 
@@ -27,7 +29,7 @@ __all__ = ["Grade"]
 
 
 @functools.total_ordering
-class Grade(enum.Enum):
+class Grade(Labelled, enum.Enum):
     """Totally ordered: ``EXCELLENT`` is the highest, ``NOT_COMPLETED`` the lowest."""
 
     EXCELLENT = "excellent"
@@ -39,17 +41,6 @@ class Grade(enum.Enum):
     def rank(self) -> int:
         """3 for EXCELLENT down to 0 for NOT_COMPLETED."""
         return _RANK[self]
-
-    @property
-    def label_vi(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
-    def label(self, lang: str = "vi") -> str:
-        return self.label_vi if lang == "vi" else self.label_en
 
     def __lt__(self, other: Any) -> bool:
         if not isinstance(other, Grade):
@@ -82,7 +73,10 @@ COMPLETED, NOT_COMPLETED) or its Vietnamese label such as 'Hoàn thành tốt nh
         if isinstance(value, Grade):
             return value
         if isinstance(value, str):
-            found = _BY_TEXT.get(_key(value))
+            key = _key(value)
+            if key.upper() in cls.__members__:  # a name or value: no labels needed
+                return cls[key.upper()]
+            found = _by_text().get(key)
             if found is not None:
                 return found
         raise InvalidInputError.for_field(
@@ -90,7 +84,7 @@ COMPLETED, NOT_COMPLETED) or its Vietnamese label such as 'Hoàn thành tốt nh
             Message(
                 "must be a grade name ({names}) or its Vietnamese label such as {example}",
                 names=", ".join(cls.__members__),
-                example=repr(_LABELS[Grade.GOOD][0]),
+                example=repr(Grade.GOOD.label("vi")),
             ),
             value,
         )
@@ -103,14 +97,23 @@ def _key(text: str) -> str:
 
 _RANK = {Grade.EXCELLENT: 3, Grade.GOOD: 2, Grade.COMPLETED: 1, Grade.NOT_COMPLETED: 0}
 _BY_RANK = {rank: grade for grade, rank in _RANK.items()}
-_LABELS = {
-    Grade.EXCELLENT: ("Hoàn thành xuất sắc nhiệm vụ", "Excellently completed duties"),
-    Grade.GOOD: ("Hoàn thành tốt nhiệm vụ", "Well completed duties"),
-    Grade.COMPLETED: ("Hoàn thành nhiệm vụ", "Completed duties"),
-    Grade.NOT_COMPLETED: ("Không hoàn thành nhiệm vụ", "Did not complete duties"),
-}
+name_members(
+    {
+        Grade.EXCELLENT: Message("Excellently completed duties"),
+        Grade.GOOD: Message("Well completed duties"),
+        Grade.COMPLETED: Message("Completed duties"),
+        Grade.NOT_COMPLETED: Message("Did not complete duties"),
+    }
+)
 
-_BY_TEXT: dict[str, Grade] = {}
-for _grade, (_vi, _en) in _LABELS.items():
-    for _text in (_grade.name, _grade.value, _vi, _vi.removesuffix(" nhiệm vụ"), _en):
-        _BY_TEXT[_key(_text)] = _grade
+
+@functools.cache
+def _by_text() -> dict[str, Grade]:
+    """Every text :meth:`Grade.parse` reads, as a lookup key (built on first use:
+    the Vietnamese labels come from the catalogue, which loads on demand)."""
+    found: dict[str, Grade] = {}
+    for grade in Grade:
+        vi = grade.label("vi")
+        for text in (grade.name, grade.value, vi, vi.removesuffix(" nhiệm vụ"), grade.label("en")):
+            found[_key(text)] = grade
+    return found

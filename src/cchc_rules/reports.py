@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._messages import Message
+from ._messages import DEFAULT_LANG, Message, localize, number, term
 from ._validate import (
     check_int,
     check_text,
@@ -28,12 +28,14 @@ from ._validate import (
     typed,
     typed_tuple,
 )
-from .errors import InvalidInputError, InvalidTypeError
+from .errors import InvalidInputError, InvalidTypeError, check_lang
 
 __all__ = [
     "COUNT_FIELDS",
+    "FIGURE_LABELS",
     "MAX_PLACES",
     "SEED_004_REPORT",
+    "SHARE_LABELS",
     "Discrepancy",
     "DiscrepancyKind",
     "TaskReport",
@@ -99,14 +101,25 @@ def _places(stated: Decimal) -> int:
 
 # -- published figures --------------------------------------------------------------
 
-FIELD_LABELS_VI = {
-    "assigned": "số nhiệm vụ được giao",
-    "completed": "số nhiệm vụ đã hoàn thành",
-    "on_time": "số nhiệm vụ hoàn thành đúng hạn",
-    "late": "số nhiệm vụ hoàn thành quá hạn",
-    "in_progress": "số nhiệm vụ đang thực hiện",
-    "overdue": "số nhiệm vụ quá hạn chưa hoàn thành",
+FIGURE_LABELS: dict[str, Message] = {
+    "assigned": Message("number of tasks assigned"),
+    "completed": Message("number of tasks completed"),
+    "on_time": Message("number of tasks completed on time"),
+    "late": Message("number of tasks completed late"),
+    "in_progress": Message("number of tasks in progress"),
+    "overdue": Message("number of tasks overdue and not completed"),
 }
+"""What each count of published figures is, as a message (the Vietnamese
+discrepancy messages name the figures by these)."""
+
+SHARE_LABELS: dict[str, Message] = {
+    "completed": Message("share of tasks completed"),
+    "on_time": Message("share of tasks completed on time"),
+    "late": Message("share of tasks completed late"),
+    "in_progress": Message("share of tasks in progress"),
+    "overdue": Message("share of tasks overdue and not completed"),
+}
+"""What each published percentage is, by the count it is a share of."""
 
 
 def _required_count(value: Any) -> int:
@@ -185,7 +198,6 @@ class Discrepancy:
     stated: int | Decimal = attrs.field(validator=typed(int, Decimal))
     expected: int | Decimal | None = attrs.field(validator=typed(int, Decimal, optional=True))
     message: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
-    message_vi: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
     kind: DiscrepancyKind = attrs.field(validator=typed(DiscrepancyKind))
     related: tuple[str, ...] = attrs.field(default=(), validator=typed_tuple(str))
 
@@ -193,6 +205,16 @@ class Discrepancy:
     def fields(self) -> tuple[str, ...]:
         """Every figure involved: ``field`` first, then ``related``."""
         return (self.field, *self.related)
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        """The message in ``lang`` ("vi" or "en"); ``message`` is the English (a
+        caller's own text is said as it is)."""
+        return localize(self.message, check_lang(lang))
+
+    @property
+    def message_vi(self) -> str:
+        """The message in Vietnamese."""
+        return self.render("vi")
 
     def _repr_html_(self) -> str:
         from ._html import discrepancy_html  # only in a notebook
@@ -206,20 +228,18 @@ class Discrepancy:
             "stated": str(self.stated),
             "expected": None if self.expected is None else str(self.expected),
             "related": list(self.related),
-            "message": self.message,
+            "message": str(self.message),
             "message_vi": self.message_vi,
         }
 
 
-def _vi_number(value: Decimal) -> str:
-    return str(value).replace(".", ",")
-
-
 def check_percentage(
-    part: int, whole: int, stated: Any, field: str = "percentage", label_vi: str = "Tỷ lệ"
+    part: int, whole: int, stated: Any, field: str = "percentage", label_vi: str | None = None
 ) -> Discrepancy | None:
     """Check a published ratio: does ``part`` of ``whole`` round (half up) to
     ``stated`` at the precision ``stated`` was written with? ``None`` when it does.
+    The message names the ratio by ``field``, and in Vietnamese by ``label_vi``
+    (default "Tỷ lệ", the catalogue's word for a percentage).
 
     >>> check_percentage(441, 441, "100%") is None         # seed 004: dossiers on time
     True
@@ -227,7 +247,15 @@ def check_percentage(
     'percentage: stated 92.8%, but 39 of 42 is 92.86%, which rounds to 92.9% at 1 decimal place'
     """
     field = check_text("field", field)
-    label_vi = check_text("label_vi", label_vi)
+    label = Message("percentage") if label_vi is None else check_text("label_vi", label_vi)
+    return _percentage(part, whole, stated, field, label)
+
+
+def _percentage(part: int, whole: int, stated: Any, field: str, label: str) -> Discrepancy | None:
+    """:func:`check_percentage`, the ratio named ``label`` in other languages (a
+    label from the catalogue starts the Vietnamese sentence with a capital letter; a
+    caller's own is said as written)."""
+    name = term(field, label, capital=isinstance(label, Message))
     stated_pct = to_percentage(field, stated)
     if stated_pct is None:
         raise InvalidTypeError.for_field(field, "a percentage", stated)
@@ -242,27 +270,39 @@ def check_percentage(
             field,
             stated_pct,
             None,
-            f"{field}: stated {stated_pct}%, but there is no percentage of zero",
-            f"{label_vi} công bố {_vi_number(stated_pct)}% nhưng tổng số là 0, không thể "
-            "tính tỷ lệ",
+            Message(
+                "{field}: stated {stated}%, but there is no percentage of zero",
+                field=name,
+                stated=number(stated_pct),
+            ),
             DiscrepancyKind.PERCENTAGE,
         )
     expected = percent_of(part, whole, places)
     if expected == stated_pct:
         return None
-    finer = percent_of(part, whole, places + 1)
-    unit = "decimal place" if places == 1 else "decimal places"
-    return Discrepancy(
-        field,
-        stated_pct,
-        expected,
-        f"{field}: stated {stated_pct}%, but {part} of {whole} is {finer}%, which rounds to "
-        f"{expected}% at {places} {unit}",
-        f"{label_vi} công bố {_vi_number(stated_pct)}% nhưng {part}/{whole} là "
-        f"{_vi_number(finer)}%, làm tròn đến {places} chữ số thập phân là "
-        f"{_vi_number(expected)}%",
-        DiscrepancyKind.PERCENTAGE,
+    figures = {
+        "field": name,
+        "stated": number(stated_pct),
+        "part": part,
+        "whole": whole,
+        "finer": number(percent_of(part, whole, places + 1)),
+        "expected": number(expected),
+        "places": places,
+    }
+    message = (
+        Message(
+            "{field}: stated {stated}%, but {part} of {whole} is {finer}%, which rounds to "
+            "{expected}% at {places} decimal place",
+            **figures,
+        )
+        if places == 1
+        else Message(
+            "{field}: stated {stated}%, but {part} of {whole} is {finer}%, which rounds to "
+            "{expected}% at {places} decimal places",
+            **figures,
+        )
     )
+    return Discrepancy(field, stated_pct, expected, message, DiscrepancyKind.PERCENTAGE)
 
 
 def check_task_report(report: TaskReport) -> tuple[Discrepancy, ...]:
@@ -288,9 +328,13 @@ def check_task_report(report: TaskReport) -> tuple[Discrepancy, ...]:
                     total,
                     stated,
                     expected,
-                    f"{total}: stated {stated}, but {shown} = {expected}",
-                    f"{FIELD_LABELS_VI[total].capitalize()} công bố {stated} nhưng tổng các "
-                    f"thành phần là {expected}",
+                    Message(
+                        "{field}: stated {stated}, but {parts} = {expected}",
+                        field=term(total, FIGURE_LABELS[total], capital=True),
+                        stated=stated,
+                        parts=shown,
+                        expected=expected,
+                    ),
                     DiscrepancyKind.SUM,
                     parts,
                 )
@@ -311,9 +355,13 @@ def check_task_report(report: TaskReport) -> tuple[Discrepancy, ...]:
                     part,
                     value,
                     limit,
-                    f"{part}: stated {value}, more than {whole} {limit}",
-                    f"{FIELD_LABELS_VI[part].capitalize()} ({value}) lớn hơn "
-                    f"{FIELD_LABELS_VI[whole]} ({limit})",
+                    Message(
+                        "{field}: stated {stated}, more than {whole} {limit}",
+                        field=term(part, FIGURE_LABELS[part], capital=True),
+                        stated=value,
+                        whole=term(whole, FIGURE_LABELS[whole]),
+                        limit=limit,
+                    ),
                     DiscrepancyKind.EXCEEDS_WHOLE,
                     (whole,),
                 )
@@ -324,8 +372,7 @@ def check_task_report(report: TaskReport) -> tuple[Discrepancy, ...]:
         stated_pct, count = getattr(r, pct_field), getattr(r, count_field)
         if stated_pct is None or count is None:
             continue
-        label_vi = "Tỷ lệ " + FIELD_LABELS_VI[count_field].removeprefix("số ")
-        issue = check_percentage(count, r.assigned, stated_pct, pct_field, label_vi)
+        issue = _percentage(count, r.assigned, stated_pct, pct_field, SHARE_LABELS[count_field])
         if issue is not None:
             found.append(attrs.evolve(issue, related=(count_field, "assigned")))
     return tuple(found)

@@ -19,13 +19,12 @@ from typing import Any, Literal
 
 import attrs
 
-from ._messages import Message, quoted
+from ._messages import Labelled, Message, name_members, quoted
 from ._validate import check_date, check_int, check_iterable, check_text, optional_text
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidInputError, InvalidTypeError
-from .reports import (  # noqa: F401  (kept importable from here, where they lived before)
+from .reports import (
     COUNT_FIELDS,
-    FIELD_LABELS_VI,
     MAX_PLACES,
     SEED_004_REPORT,
     Discrepancy,
@@ -38,36 +37,48 @@ from .reports import (  # noqa: F401  (kept importable from here, where they liv
 )
 from .units import Unit
 
+# The published figures live in cchc_rules.reports; their names are re-exported
+# here, where they lived before, so existing imports keep working.
 __all__ = [
+    "COUNT_FIELDS",
+    "MAX_PLACES",
+    "SEED_004_REPORT",
+    "Discrepancy",
+    "DiscrepancyKind",
+    "TallyField",
     "Task",
+    "TaskReport",
     "TaskStatus",
     "TaskTally",
+    "check_percentage",
+    "check_task_report",
+    "percent_of",
     "tally_by",
     "tally_tasks",
 ]
 
 
-class TaskStatus(enum.Enum):
+class TaskStatus(Labelled, enum.Enum):
+    """A task's status on a day; ``label(lang)`` names it.
+
+    >>> TaskStatus.LATE.label(), TaskStatus.LATE.label("en")
+    ('hoàn thành quá hạn', 'completed late')
+    """
+
     ON_TIME = "on_time"
     LATE = "late"
     IN_PROGRESS = "in_progress"
     OVERDUE = "overdue"
 
-    @property
-    def label_vi(self) -> str:
-        return _STATUS_LABELS[self][0]
 
-    @property
-    def label_en(self) -> str:
-        return _STATUS_LABELS[self][1]
-
-
-_STATUS_LABELS = {
-    TaskStatus.ON_TIME: ("hoàn thành đúng hạn", "completed on time"),
-    TaskStatus.LATE: ("hoàn thành quá hạn", "completed late"),
-    TaskStatus.IN_PROGRESS: ("đang thực hiện", "in progress"),
-    TaskStatus.OVERDUE: ("quá hạn, chưa hoàn thành", "overdue"),
-}
+name_members(
+    {
+        TaskStatus.ON_TIME: Message("completed on time"),
+        TaskStatus.LATE: Message("completed late"),
+        TaskStatus.IN_PROGRESS: Message("in progress"),
+        TaskStatus.OVERDUE: Message("overdue"),
+    }
+)
 
 
 def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

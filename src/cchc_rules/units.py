@@ -33,14 +33,14 @@ from typing import Any
 
 import attrs
 
-from ._messages import Message, quoted
+from ._messages import Labelled, Message, name_members, quoted
 from ._validate import check_bool, check_date, check_text
 from .errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["Head", "Unit", "UnitKind"]
 
 
-class UnitKind(enum.Enum):
+class UnitKind(Labelled, enum.Enum):
     """The kinds of unit whose heads answer for CCHC."""
 
     DEPARTMENT = "department"
@@ -48,14 +48,6 @@ class UnitKind(enum.Enum):
     SUBORDINATE = "subordinate"
     COMMUNE = "commune"
     SPECIAL_ZONE = "special_zone"
-
-    @property
-    def label_vi(self) -> str:
-        return _KIND_LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _KIND_LABELS[self][1]
 
     @classmethod
     def parse(cls, value: Any, field: str = "kind") -> UnitKind:
@@ -83,13 +75,15 @@ class UnitKind(enum.Enum):
         )
 
 
-_KIND_LABELS = {
-    UnitKind.DEPARTMENT: ("Sở, ban, ngành", "City department or agency"),
-    UnitKind.DISTRICT: ("UBND quận, huyện", "District People's Committee"),
-    UnitKind.SUBORDINATE: ("Cơ quan, đơn vị thuộc, trực thuộc", "Subordinate body or unit"),
-    UnitKind.COMMUNE: ("UBND xã, phường, thị trấn", "Commune People's Committee"),
-    UnitKind.SPECIAL_ZONE: ("UBND đặc khu", "Special zone People's Committee"),
-}
+name_members(
+    {
+        UnitKind.DEPARTMENT: Message("City department or agency"),
+        UnitKind.DISTRICT: Message("District People's Committee"),
+        UnitKind.SUBORDINATE: Message("Subordinate body or unit"),
+        UnitKind.COMMUNE: Message("Commune People's Committee"),
+        UnitKind.SPECIAL_ZONE: Message("Special zone People's Committee"),
+    }
+)
 
 KIND_ALIASES: dict[UnitKind, tuple[str, ...]] = {
     UnitKind.DEPARTMENT: ("Sở", "Ban", "Ngành", "Sở, ban, ngành"),
