@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
-from ._messages import Message, day, localize
+from ._messages import Lang, Message, day, localize
 from ._table import render
 from .calendar import WorkingCalendar
 from .errors import Problem
@@ -133,7 +133,7 @@ _CHECK_HEADS = (
 
 
 def discrepancy_table(
-    found: Sequence[tuple[str, GradeDiscrepancy]], checked: int, lang: str
+    found: Sequence[tuple[str, GradeDiscrepancy]], checked: int, lang: Lang
 ) -> str:
     """The published grades the rulebook does not give, with the count checked."""
     rows: list[list[object]] = []
@@ -150,7 +150,7 @@ def discrepancy_table(
                 a.index_score,
                 d.published.label(lang),
                 d.expected.label(lang),
-                d.verdict.brief("en" if lang == "en" else "vi"),
+                d.verdict.brief(lang),
             ]
         )
     if found:

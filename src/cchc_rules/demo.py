@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO
 
-from ._messages import DEFAULT_LANG, Message, join, localize
+from ._messages import DEFAULT_LANG, Lang, Message, join, localize
 from ._table import render
 from ._views import PROVENANCE, weekday
 from .authority import evaluator_for
@@ -41,7 +41,7 @@ set by each team leader and is not in the sources)."""
 class _Story:
     """Where the demo prints, and in which language."""
 
-    def __init__(self, out: TextIO, lang: str) -> None:
+    def __init__(self, out: TextIO, lang: Lang) -> None:
         self.out, self.lang = out, lang
 
     def say(self, message: str) -> None:
@@ -60,7 +60,7 @@ class _Story:
         return f"{weekday(day, self.lang)} {day:%d/%m/%Y}"
 
 
-def show_inspection_plan(out: TextIO, lang: str = DEFAULT_LANG) -> None:
+def show_inspection_plan(out: TextIO, lang: Lang = DEFAULT_LANG) -> None:
     story = _Story(out, lang)
     plan = HAI_PHONG_2019_INSPECTION_PLAN
     cal = public_sector_calendar()
@@ -150,7 +150,7 @@ def _grade_section(
     return batch
 
 
-def show_grades(out: TextIO, lang: str = DEFAULT_LANG) -> tuple[Verdict, ...]:
+def show_grades(out: TextIO, lang: Lang = DEFAULT_LANG) -> tuple[Verdict, ...]:
     story = _Story(out, lang)
 
     def row(v: Verdict) -> list[object]:
@@ -195,11 +195,11 @@ def show_grades(out: TextIO, lang: str = DEFAULT_LANG) -> tuple[Verdict, ...]:
             )
         )
     story.say(Message("\nWhy Sở Tư pháp keeps its grade (trace):"))
-    story.say(batch.verdicts[1].explain("en" if lang == "en" else "vi"))
+    story.say(batch.verdicts[1].explain(lang))
     return batch.verdicts
 
 
-def show_task_report(out: TextIO, lang: str = DEFAULT_LANG) -> int:
+def show_task_report(out: TextIO, lang: Lang = DEFAULT_LANG) -> int:
     """Seed 004's published figures and what does not add up; returns the number of
     discrepancies."""
     story = _Story(out, lang)
@@ -242,7 +242,7 @@ def example_tasks() -> list[Task]:
     ]
 
 
-def show_task_tally(out: TextIO, lang: str = DEFAULT_LANG) -> None:
+def show_task_tally(out: TextIO, lang: Lang = DEFAULT_LANG) -> None:
     story = _Story(out, lang)
     story.heading(Message("4. Task tally (illustrative)"))
     items = example_tasks()
@@ -297,7 +297,7 @@ def example_assessments_2025() -> list[Assessment]:
     ]
 
 
-def show_grades_2025(out: TextIO, lang: str = DEFAULT_LANG) -> tuple[Verdict, ...]:
+def show_grades_2025(out: TextIO, lang: Lang = DEFAULT_LANG) -> tuple[Verdict, ...]:
     story = _Story(out, lang)
 
     def row(v: Verdict) -> list[object]:
@@ -343,7 +343,7 @@ def show_grades_2025(out: TextIO, lang: str = DEFAULT_LANG) -> tuple[Verdict, ..
     return batch.verdicts
 
 
-def run(out: TextIO, lang: str = DEFAULT_LANG) -> int:
+def run(out: TextIO, lang: Lang = DEFAULT_LANG) -> int:
     """Print the whole example story, in order: the 2019 plan and its notice dates,
     the grades with the unverified note, a 2025 ward and special zone after the
     reform, seed 004's report check, a task tally; in ``lang`` (unit and instrument
