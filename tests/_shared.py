@@ -7,7 +7,19 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from cchc_rules import Head, Rulebook, Unit, UnitKind, WorkingCalendar, public_sector_calendar
+from cchc_rules import (
+    DECISION_30_2018,
+    Assessment,
+    Finding,
+    Head,
+    MitigationGrounds,
+    Rulebook,
+    Unit,
+    UnitKind,
+    WorkingCalendar,
+    grade_head,
+    public_sector_calendar,
+)
 from cchc_rules.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +43,33 @@ PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
 
 HEAD = Head("A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
 """A head of a provincial department, for tests where who it is does not matter."""
+
+DISTRICT = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
+SUB_HEAD = Head("Trưởng phòng", Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, DISTRICT))
+"""The head of a district's subordinate office, on whom the exact texts of a verdict
+(JSON, explanation, HTML) are pinned."""
+
+ALL_GROUNDS = MitigationGrounds(
+    directed=True, duties_fully_performed=True, preventive_measures_applied=True
+)
+"""The first ground of mitigation, every condition met."""
+PARTIAL = MitigationGrounds(directed=True)
+"""The first ground with only one of its three conditions: no mitigation."""
+STORM = MitigationGrounds(objective_cause="bão số 3")
+"""The second ground: an objective cause."""
+
+
+def graded(score, findings=(), rulebook=DECISION_30_2018, year=2019):
+    """The verdict on :data:`HEAD` for ``score`` and ``findings``."""
+    return grade_head(Assessment(HEAD, year, score, findings), rulebook)
+
+
+def two_findings_verdict():
+    """:data:`SUB_HEAD` at 88.5 with a finding mitigated by a storm and one whose
+    grounds fall short: every kind of step in one trace."""
+    return grade_head(
+        Assessment(SUB_HEAD, 2019, "88.5", [Finding("Bão", STORM), Finding("Trễ", PARTIAL)])
+    )
 
 
 def under_mutation_run() -> bool:

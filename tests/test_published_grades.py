@@ -91,6 +91,8 @@ def test_a_discrepancy_says_both_grades_and_why():
         "Sở Tư pháp (Giám đốc, 2019): published EXCELLENT, hai-phong-30-2018 gives GOOD "
         "(base grade: index_score 89.95 → GOOD; final grade: GOOD)"
     )
+    assert d.message() == d.message("vi")  # Vietnamese unless English is asked for
+    assert d.message("en") == str(d)
     assert d.message("vi").startswith(
         "Sở Tư pháp (Giám đốc, 2019): công bố Hoàn thành xuất sắc nhiệm vụ, theo "
         "hai-phong-30-2018 là Hoàn thành tốt nhiệm vụ (xếp loại theo chỉ số:"
@@ -111,7 +113,7 @@ def test_a_brief_trace_names_findings_and_mitigation():
             [Finding("a"), Finding("b", MitigationGrounds(objective_cause="bão"))],
         )
     )
-    brief = verdict.brief()
+    brief = verdict.brief("en")
     assert brief.count("finding: findings[") == 2
     assert "mitigation: " in brief
     assert brief.endswith(f"final grade: {verdict.grade.name}")

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import Lang
+from ._messages import DEFAULT_LANG, Lang, Message
 from ._validate import check_iterable, typed
 from .assessment import Assessment
 from .errors import InvalidTypeError
@@ -36,30 +36,38 @@ class GradeDiscrepancy:
         """The grade the rulebook gives."""
         return self.verdict.grade
 
-    def message(self, lang: Lang = "en") -> str:
-        """One sentence naming the head, both grades and the reasons in short."""
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """One sentence naming the head, both grades and the reasons in short
+        (Vietnamese unless ``lang`` is ``"en"``; ``str()`` gives the English)."""
         a = self.assessment
-        if lang == "vi":
-            return (
-                f"{a.head.unit.name} ({a.head.name}, {a.year}): công bố "
-                f"{self.published.label_vi}, theo {self.verdict.rulebook_id} là "
-                f"{self.expected.label_vi} ({self.verdict.brief('vi')})"
-            )
-        return (
-            f"{a.head.unit.name} ({a.head.name}, {a.year}): published {self.published.name}, "
-            f"{self.verdict.rulebook_id} gives {self.expected.name} ({self.verdict.brief()})"
-        )
+        return Message(
+            "{unit} ({head}, {year}): published {published}, {rulebook} gives {expected} "
+            "({reasons})",
+            unit=a.head.unit.name,
+            head=a.head.name,
+            year=str(a.year),
+            published=_in_a_sentence(self.published, lang),
+            rulebook=self.verdict.rulebook_id,
+            expected=_in_a_sentence(self.expected, lang),
+            reasons=self.verdict.brief(lang),
+        ).render(lang)
 
     def __str__(self) -> str:
-        return self.message()
+        return self.message("en")
 
     def to_dict(self) -> dict[str, Any]:
         """The verdict's :meth:`Verdict.to_dict` plus ``published_grade``."""
         return {
             **self.verdict.to_dict(),
             "published_grade": self.published.name,
-            "brief": self.verdict.brief(),
+            "brief": self.verdict.brief("en"),
         }
+
+
+def _in_a_sentence(grade: Grade, lang: Lang) -> str:
+    """A grade as a sentence names it: by its label in Vietnamese, as units publish
+    it; by its code in English, as the tables and JSON write it."""
+    return grade.label(lang) if lang == "vi" else grade.name
 
 
 def check_published_grades(

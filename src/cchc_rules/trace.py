@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from ._messages import Lang, Message
+from ._messages import DEFAULT_LANG, Lang, Message, localize
 from ._validate import check_text
 from .assessment import Assessment, MitigationGrounds
 from .errors import InvalidTypeError
 from .grades import Grade
-from .law import Source
+from .law import Provenance, Source
 from .rulebooks import ParameterUse
 
 __all__ = [
@@ -91,10 +91,8 @@ class Step(_StepFields):
 def index_year_step(basis: Source, offset: ParameterUse, year: int, index_year: int) -> Step:
     """1. The unit's CCHC index of ``index_year`` (the evaluated ``year`` shifted by
     the ``offset`` parameter) is the basis of the evaluation."""
-    return Step(
-        "index_year", basis, (offset,), (("year", str(year)),),
-        f"the CCHC index of {index_year} is used",
-    )  # fmt: skip
+    outcome = Message("the CCHC index of {year} is used", year=str(index_year))
+    return Step("index_year", basis, (offset,), (("year", str(year)),), outcome)
 
 
 def base_grade_step(
@@ -119,9 +117,9 @@ def finding_step(
     return step
 
 
-def finding_outcome(levels: int) -> str:
+def finding_outcome(levels: int) -> Message:
     """What a finding proposes: lowering the grade ``levels`` levels."""
-    return f"proposes lowering {levels} level(s)"
+    return Message("proposes lowering {levels} level(s)", levels=str(levels))
 
 
 def mitigation_step(
@@ -138,11 +136,34 @@ def mitigation_step(
         ("objective_cause", grounds.objective_cause or ""),
     )
     if not grounds.applies:
-        outcome = "does not apply: missing " + ", ".join(grounds.missing())
+        missing = _listed([_MISSING[name] for name in grounds.missing()])
+        outcome = Message("does not apply: missing {grounds}", grounds=missing)
         return Step("mitigation", basis, (), inputs, outcome)
-    why = "all duties met" if grounds.all_duties_met else "objective cause"
-    outcome = f"applies ({why}): lowering {levels} level(s) instead"
+    if grounds.all_duties_met:
+        outcome = Message(
+            "applies (all duties met): lowering {levels} level(s) instead", levels=str(levels)
+        )
+    else:  # the English leaves the cause to the inputs ({cause:.0} prints nothing)
+        outcome = Message(
+            "applies (objective cause{cause:.0}): lowering {levels} level(s) instead",
+            levels=str(levels),
+            cause=grounds.objective_cause or "",
+        )
     return Step("mitigation", basis, (mitigated,), inputs, outcome)
+
+
+_MISSING = {  # a condition of the first ground that does not hold (English: its field)
+    "directed": Message("directed"),
+    "duties_fully_performed": Message("duties_fully_performed"),
+    "preventive_measures_applied": Message("preventive_measures_applied"),
+}
+
+
+def _listed(items: Sequence[str]) -> str:
+    """``items`` as one message: ``a, b, c`` in English; in Vietnamese, whose
+    conditions hold commas of their own, ``a; b; c``."""
+    first, *rest = items
+    return Message("{ground}, {more}", ground=first, more=_listed(rest)) if rest else first
 
 
 def final_grade_step(basis: Source, base: Grade, demotion: int) -> Step:
@@ -155,60 +176,53 @@ def final_grade_step(basis: Source, base: Grade, demotion: int) -> Step:
 
 # -- telling the trace ---------------------------------------------------------------------
 
-_RULE_TITLES = {
-    "index_year": ("Năm của chỉ số CCHC", "Index year"),
-    "base_grade": ("Xếp loại theo chỉ số CCHC", "Base grade from the CCHC index"),
-    "finding": ("Vi phạm, thiếu sót thuộc trách nhiệm người đứng đầu", "Finding"),
-    "mitigation": ("Giảm nhẹ trách nhiệm (ngoại lệ)", "Mitigation (exception)"),
-    "final_grade": ("Kết quả", "Final grade"),
+_TITLES = {  # a step's heading in the explanation
+    "index_year": Message("Index year"),
+    "base_grade": Message("Base grade from the CCHC index"),
+    "finding": Message("Finding"),
+    "mitigation": Message("Mitigation (exception)"),
+    "final_grade": Message("Final grade"),
 }
-_BRIEF_TITLES = {
-    "base_grade": ("xếp loại theo chỉ số", "base grade"),
-    "finding": ("vi phạm", "finding"),
-    "mitigation": ("giảm nhẹ", "mitigation"),
-    "final_grade": ("kết quả", "final grade"),
+_BRIEF_TITLES = {  # a step's name in the one-line brief
+    "base_grade": Message("base grade"),
+    "finding": Message("finding"),
+    "mitigation": Message("mitigation"),
+    "final_grade": Message("final grade"),
 }
-_PROVENANCE_VI = {
-    "verified": "đã xác minh",
-    "unverified": "CHƯA XÁC MINH",
-    "supplied": "do người dùng cung cấp",
-}
+_PROVENANCE = {Provenance.VERIFIED: Message("verified"), Provenance.SUPPLIED: Message("supplied")}
 
 
-_GROUNDS_VI = {
-    "directed": "đã chỉ đạo",
-    "duties_fully_performed": "đã thực hiện đầy đủ chức trách, nhiệm vụ",
-    "preventive_measures_applied": "đã áp dụng mọi biện pháp ngăn chặn vi phạm",
-}
+def _outcome(step: Step, lang: Lang) -> str:
+    """What a step concluded: a grade by its label, any other outcome as said."""
+    if step.rule in ("base_grade", "final_grade"):
+        return Grade[step.outcome].label(lang)
+    return localize(step.outcome, lang)
 
 
-def _cite(source: Source, vi: bool) -> str:
-    if not vi:
-        return str(source)
+def _parameter(p: ParameterUse) -> Message:
+    """A parameter the step used, with its value, provenance and instrument."""
+    name, value, instrument = p.name, str(p.value), p.source.instrument
+    if p.provenance is Provenance.UNVERIFIED:  # said loudly
+        return Message(
+            "{name} = {value} [unverified; {instrument}]",
+            name=name, value=value, instrument=instrument,
+        )  # fmt: skip
+    return Message(
+        "{name} = {value} [{provenance}; {instrument}]",
+        name=name, value=value, provenance=_PROVENANCE[p.provenance], instrument=instrument,
+    )  # fmt: skip
+
+
+def _citation(source: Source) -> Message:
+    """``str(source)``, its provenance said in each language."""
     text = source.instrument + (f", {source.article}" if source.article else "")
     text += f" [{source.ref}]" if source.ref else ""
     text += f" [{source.location}]" if source.location else ""
-    return f"{text} ({_PROVENANCE_VI[source.provenance.value]})"
-
-
-def _outcome_vi(step: Step) -> str:
-    """The Vietnamese outcome of a step, from its inputs and parameters."""
-    inputs = dict(step.inputs)
-    if step.rule in ("base_grade", "final_grade"):
-        return Grade[step.outcome].label_vi
-    if step.rule == "index_year":
-        year = int(inputs["year"]) + int(step.parameters[0].value)
-        return f"dùng Chỉ số CCHC năm {year}"
-    if step.rule == "finding":
-        return f"đề xuất hạ {step.parameters[0].value} mức"
-    if step.parameters:  # mitigation applies
-        if all(inputs[k] == "True" for k in _GROUNDS_VI):
-            why = ", ".join(_GROUNDS_VI.values())
-        else:
-            why = f"do yếu tố khách quan: {inputs['objective_cause']}"
-        return f"được giảm nhẹ ({why}): hạ {step.parameters[0].value} mức"
-    missing = [text for key, text in _GROUNDS_VI.items() if inputs[key] != "True"]
-    return "không được giảm nhẹ: chưa " + "; chưa ".join(m.removeprefix("đã ") for m in missing)
+    if source.provenance is Provenance.UNVERIFIED:
+        return Message("{source} (unverified)", source=text)
+    return Message(
+        "{source} ({provenance})", source=text, provenance=_PROVENANCE[source.provenance]
+    )
 
 
 def explanation(
@@ -216,59 +230,44 @@ def explanation(
     rulebook_id: str,
     steps: Sequence[Step],
     unverified: Sequence[str],
-    lang: Lang,
+    lang: Lang = DEFAULT_LANG,
 ) -> str:
-    """The reasoning as text a reviewer can check against the decision."""
-    vi = lang == "vi"
+    """The reasoning as text a reviewer can check against the decision: who was
+    graded, then each step with its inputs, outcome, parameters and citation, and a
+    note naming the unverified parameters used."""
     a = assessment
-    lines = [
-        (
-            f"Người đứng đầu {a.head.name} ({a.head.unit.name}), năm {a.year}, "
-            f"chỉ số CCHC {a.index_score} — theo {rulebook_id}"
-            if vi
-            else f"Head {a.head.name} ({a.head.unit.name}), year {a.year}, CCHC index "
-            f"{a.index_score} — under {rulebook_id}"
-        )
-    ]
+    heading = Message(
+        "Head {head} ({unit}), year {year}, CCHC index {score} — under {rulebook}",
+        head=a.head.name, unit=a.head.unit.name, year=str(a.year), score=str(a.index_score),
+        rulebook=rulebook_id,
+    )  # fmt: skip
+    lines = [heading.render(lang)]
     for n, step in enumerate(steps, 1):
-        title = _RULE_TITLES[step.rule][0 if vi else 1]
-        if vi:
-            outcome = _outcome_vi(step)
-        elif step.rule in ("base_grade", "final_grade"):
-            outcome = Grade[step.outcome].label_en
-        else:
-            outcome = step.outcome
         inputs = "; ".join(f"{k} = {v}" for k, v in step.inputs if v)
-        lines.append(f"{n}. {title}: {inputs} → {outcome}")
-        for p in step.parameters:
-            prov = p.provenance.value
-            prov = _PROVENANCE_VI[prov] if vi else prov
-            lines.append(f"     {p.name} = {p.value} [{prov}; {p.source.instrument}]")
-        lines.append(f"     {'căn cứ' if vi else 'source'}: {_cite(step.citation, vi)}")
+        title = _TITLES[step.rule].render(lang)
+        lines.append(f"{n}. {title}: {inputs} → {_outcome(step, lang)}")
+        lines.extend(f"     {_parameter(p).render(lang)}" for p in step.parameters)
+        source = Message("source: {citation}", citation=_citation(step.citation))
+        lines.append(f"     {source.render(lang)}")
     if unverified:
-        lines.append(
-            (
-                "Lưu ý: kết quả dùng tham số chưa xác minh: "
-                if vi
-                else "Note: this result used unverified parameters: "
-            )
-            + ", ".join(unverified)
+        note = Message(
+            "Note: this result used unverified parameters: {names}", names=", ".join(unverified)
         )
+        lines.append(note.render(lang))
     return "\n".join(lines)
 
 
-def brief(steps: Sequence[Step], lang: Lang) -> str:
-    """The steps after the index year in one line: each step's inputs and outcome."""
-    vi = lang == "vi"
+def brief(steps: Sequence[Step], lang: Lang = DEFAULT_LANG) -> str:
+    """The steps after the index year in one line: each step's inputs and outcome
+    (grades by their names, as a table cell shows them)."""
     parts = []
     for step in steps[1:]:
-        title = _BRIEF_TITLES[step.rule][0 if vi else 1]
+        title = _BRIEF_TITLES[step.rule].render(lang)
         if step.rule == "final_grade":
             parts.append(f"{title}: {step.outcome}")
             continue
         inputs = ", ".join(f"{k} {v}" for k, v in step.inputs if v)
-        outcome = _outcome_vi(step) if vi and step.rule != "base_grade" else step.outcome
-        parts.append(f"{title}: {inputs} → {outcome}")
+        parts.append(f"{title}: {inputs} → {localize(step.outcome, lang)}")
     return "; ".join(parts)
 
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from ._messages import Lang, Message
+from ._messages import DEFAULT_LANG, Lang, Message
 from ._validate import check_bool, check_int, check_iterable, check_text
 from .assessment import Assessment
 from .errors import InvalidTypeError
@@ -209,17 +209,22 @@ class Verdict:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
-    def explain(self, lang: Lang = "vi") -> str:
-        """The reasoning as text a reviewer can check against the decision."""
+    def explain(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The reasoning as text a reviewer can check against the decision
+        (Vietnamese unless ``lang`` is ``"en"``)."""
         return explanation(self._assessment, self._rulebook_id, self.trace, self._unverified, lang)
 
-    def brief(self, lang: Lang = "en") -> str:
-        """The trace in one line: each step's inputs and outcome, for a table cell.
+    def brief(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The trace in one line: each step's inputs and outcome, for a table cell
+        (Vietnamese unless ``lang`` is ``"en"``).
 
         >>> from cchc_rules import Head, Unit, UnitKind, grade_head
         >>> head = Head("Giám đốc", Unit("Sở Tư pháp", UnitKind.DEPARTMENT))
-        >>> print(grade_head(Assessment(head, 2019, "89.95")).brief())
+        >>> verdict = grade_head(Assessment(head, 2019, "89.95"))
+        >>> print(verdict.brief("en"))
         base grade: index_score 89.95 → GOOD; final grade: GOOD
+        >>> print(verdict.brief())
+        xếp loại theo chỉ số: index_score 89.95 → GOOD; kết quả: GOOD
         """
         return brief(self.trace, lang)
 

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_rules import Finding, Grade, Verdict, grade_head, records
-from cchc_rules.grading import Step
+from cchc_rules._messages import Message
 from cchc_rules.strategies import assessments, findings, rulebooks, scores
+from cchc_rules.trace import Step
 
 
 @given(assessments(), rulebooks(), scores(), scores())
@@ -115,7 +116,8 @@ HAND_TABLE = {
 
 def _eager_reference(a, rulebook):
     """A verdict built eagerly, step by step from the rulebook's resolved parameters,
-    independently of grading.py's plan and trace builder."""
+    independently of the grading plan and the trace's step builders (the outcomes are
+    the catalogue's messages, so the explanation can be compared in Vietnamese)."""
     rules = rulebook.rules_for(a.year)
     uses = rules.uses
     bands = rules.bands
@@ -131,7 +133,9 @@ def _eager_reference(a, rulebook):
             rulebook.basis,
             (uses["index_year_offset"],),
             (("year", str(a.year)),),
-            f"the CCHC index of {a.year + rules.index_year_offset} is used",
+            Message(
+                "the CCHC index of {year} is used", year=str(a.year + rules.index_year_offset)
+            ),
         ),
         Step(
             "base_grade",
@@ -150,7 +154,7 @@ def _eager_reference(a, rulebook):
                 rulebook.basis,
                 (uses["finding_demotion"],),
                 ((f"findings[{i}]", f.description),),
-                f"proposes lowering {rules.finding_demotion} level(s)",
+                Message("proposes lowering {levels} level(s)", levels=str(rules.finding_demotion)),
             )
         )
         g = f.mitigation
@@ -165,16 +169,30 @@ def _eager_reference(a, rulebook):
         )
         duties = g.directed and g.duties_fully_performed and g.preventive_measures_applied
         if duties or g.objective_cause is not None:
-            why = "all duties met" if duties else "objective cause"
-            outcome = (
-                f"applies ({why}): lowering {rules.mitigated_finding_demotion} level(s) instead"
-            )
+            lowered = str(rules.mitigated_finding_demotion)
+            if duties:
+                outcome = Message(
+                    "applies (all duties met): lowering {levels} level(s) instead", levels=lowered
+                )
+            else:
+                outcome = Message(
+                    "applies (objective cause{cause:.0}): lowering {levels} level(s) instead",
+                    levels=lowered,
+                    cause=g.objective_cause,
+                )
             params = (uses["mitigated_finding_demotion"],)
             demotion += rules.mitigated_finding_demotion
             mitigated = True
         else:
-            missing = [k for k, v in inputs[:3] if v != "True"]
-            outcome = "does not apply: missing " + ", ".join(missing)
+            listed = None  # "a, b" in English, "a; b" in Vietnamese
+            for name in reversed([k for k, v in inputs[:3] if v != "True"]):
+                said = Message(name)
+                listed = (
+                    said
+                    if listed is None
+                    else Message("{ground}, {more}", ground=said, more=listed)
+                )
+            outcome = Message("does not apply: missing {grounds}", grounds=listed)
             params = ()
             demotion += rules.finding_demotion
         trace.append(Step("mitigation", rulebook.mitigation_basis, params, inputs, outcome))
