@@ -93,6 +93,8 @@ def test_a_discrepancy_says_both_grades_and_why():
     )
     assert d.message() == d.message("vi")  # Vietnamese unless English is asked for
     assert d.message("en") == str(d)
+    with pytest.raises(InvalidInputError, match="lang must be one of"):
+        d.message("fr")
     assert d.message("vi").startswith(
         "Sở Tư pháp (Giám đốc, 2019): công bố Hoàn thành xuất sắc nhiệm vụ, theo "
         "hai-phong-30-2018 là Hoàn thành tốt nhiệm vụ (xếp loại theo chỉ số:"

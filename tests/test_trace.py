@@ -2,11 +2,13 @@
 both languages, the brief, the HTML)."""
 
 import attrs
+import pytest
 
 from cchc_rules import (
     DECISION_30_2018,
     Assessment,
     Finding,
+    InvalidInputError,
     MitigationGrounds,
     Source,
     Step,
@@ -237,3 +239,11 @@ def test_the_brief_defaults_to_vietnamese():
     assert v.brief("en").startswith("base grade: index_score 85 → GOOD; finding: ")
     assert v.brief("vi").startswith("xếp loại theo chỉ số: index_score 85 → GOOD; vi phạm: ")
     assert "giảm nhẹ: directed True" in v.brief("vi")
+
+
+@pytest.mark.parametrize("lang", [None, "fr", "VI"])
+def test_a_language_not_written_is_a_clear_error(lang):
+    v = two_findings_verdict()
+    for say in (v.explain, v.brief):
+        with pytest.raises(InvalidInputError, match="lang must be one of 'vi', 'en'"):
+            say(lang)

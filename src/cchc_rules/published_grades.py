@@ -12,7 +12,7 @@ import attrs
 from ._messages import DEFAULT_LANG, Lang, Message
 from ._validate import check_iterable, typed
 from .assessment import Assessment
-from .errors import InvalidTypeError
+from .errors import InvalidTypeError, check_lang
 from .grades import Grade
 from .grading import grade_head
 from .rulebooks import DECISION_30_2018, Rulebook
@@ -39,6 +39,7 @@ class GradeDiscrepancy:
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """One sentence naming the head, both grades and the reasons in short
         (Vietnamese unless ``lang`` is ``"en"``; ``str()`` gives the English)."""
+        check_lang(lang)
         a = self.assessment
         return Message(
             "{unit} ({head}, {year}): published {published}, {rulebook} gives {expected} "
