@@ -32,6 +32,7 @@ from ._views import (
     unverified_note,
     verdict_table_rows,
 )
+from .assessment import Assessment
 from .calendar import (
     DEFAULT_FIRST_YEAR,
     DEFAULT_LAST_YEAR,
@@ -41,7 +42,7 @@ from .calendar import (
 from .calendar_changes import load_calendar_changes
 from .errors import CchcError, Problem
 from .excel import to_xlsx
-from .grading import Assessment, GradeDiscrepancy, Verdict, grade_head, grade_many
+from .grading import grade_head, grade_many
 from .io import (
     ASSESSMENT_COLUMNS,
     CSV_COLUMNS,
@@ -63,9 +64,11 @@ from .io import (
     write_verdicts_json,
 )
 from .notice import latest_notice_date
+from .published_grades import GradeDiscrepancy
 from .reports import check_task_report
 from .rulebooks import DECISION_30_2018, Rulebook, load_rulebook
 from .tasks import tally_by
+from .verdict import Verdict
 
 __all__ = ["COMMANDS", "inputs"]
 

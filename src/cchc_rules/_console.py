@@ -19,7 +19,7 @@ from ._messages import DEFAULT_LANG, Message
 from ._output import printable
 from ._usage import UsageError
 from .errors import CchcError, Problem
-from .grading import Verdict
+from .verdict import Verdict
 
 __all__ = [
     "EXIT_FINDINGS",

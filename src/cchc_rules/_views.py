@@ -12,11 +12,12 @@ from ._messages import Lang, Message, day, localize
 from ._table import render
 from .calendar import WorkingCalendar
 from .errors import Problem
-from .grading import GradeDiscrepancy, Verdict
 from .io import GROUP_COLUMNS, tally_rows
+from .published_grades import GradeDiscrepancy
 from .reports import COUNT_FIELDS, Discrepancy
 from .rulebooks import PARAMETER_BY_NAME, Rulebook
 from .tasks import TaskTally
+from .verdict import Verdict
 
 __all__ = [
     "PROVENANCE",

@@ -16,14 +16,16 @@ from typing import TextIO
 from ._messages import DEFAULT_LANG, Lang, Message, join, localize
 from ._table import render
 from ._views import PROVENANCE, weekday
+from .assessment import Assessment, Finding, MitigationGrounds
 from .authority import evaluator_for
 from .calendar import public_sector_calendar
-from .grading import Assessment, BatchResult, Finding, MitigationGrounds, Verdict, grade_many
+from .grading import BatchResult, grade_many
 from .notice import HAI_PHONG_2019_INSPECTION_PLAN
 from .reports import COUNT_FIELDS, SEED_004_REPORT, check_task_report
 from .rulebooks import DECISION_30_2018
 from .tasks import Task, tally_by, tally_tasks
 from .units import Head, Unit, UnitKind
+from .verdict import Verdict
 
 INSPECTION_DAYS_2019 = (
     date(2019, 6, 3),
