@@ -259,6 +259,11 @@ class Labelled:
         return _LABELS[self].render(lang)
 
     @property
+    def message(self) -> Message:
+        """The label as a message, to say inside another message."""
+        return _LABELS[self]
+
+    @property
     def label_vi(self) -> str:
         return self.label("vi")
 

@@ -20,7 +20,6 @@ from .tasks import TaskTally
 from .verdict import Verdict
 
 __all__ = [
-    "PROVENANCE",
     "VERDICT_HEADS",
     "calendar_table",
     "discrepancy_table",
@@ -227,13 +226,6 @@ def tally_table(groups: dict[Hashable, TaskTally], by: str) -> str:
 
 # -- the calendar --------------------------------------------------------------------------
 
-PROVENANCE = {
-    "verified": Message("verified"),
-    "unverified": Message("unverified"),
-    "supplied": Message("supplied"),
-}
-"""Each provenance of a source, as a message."""
-
 _WEEKDAYS = (
     Message("Mon"),
     Message("Tue"),
@@ -259,7 +251,7 @@ def calendar_table(cal: WorkingCalendar, year: int, lang: str) -> str:
             localize(Message("working") if d.working else Message("off"), lang),
             d.name_vi,
             d.name_en,
-            localize(PROVENANCE[d.source.provenance.value], lang),
+            d.source.provenance.label(lang),
         ]
         for d in cal.special_days(year)
     ]

@@ -480,15 +480,13 @@ class WorkingCalendar:
             )
         for d in (*off, *on):
             self.index_of(d, Message("changed day"))
+        off_name, on_name = (
+            Message("Day off (added change)"),
+            Message("Working day (added change)"),
+        )
         changes = [
-            SpecialDay(d, False, "Ngày nghỉ (thay đổi bổ sung)", "Day off (added change)", cited)
-            for d in off
-        ] + [
-            SpecialDay(
-                d, True, "Ngày làm việc (thay đổi bổ sung)", "Working day (added change)", cited
-            )
-            for d in on
-        ]
+            SpecialDay(d, False, off_name.render("vi"), str(off_name), cited) for d in off
+        ] + [SpecialDay(d, True, on_name.render("vi"), str(on_name), cited) for d in on]
         return self._with(changes, f"{self._name} with changes", confirmed_through)
 
     def with_changes_from(

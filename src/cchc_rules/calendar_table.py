@@ -24,6 +24,7 @@ from typing import Any
 
 import attrs
 
+from ._messages import Message
 from ._validate import check_bool, check_date, check_text, typed
 from .law import Provenance, Source
 
@@ -197,9 +198,8 @@ def holidays_days(first_year: int, last_year: int) -> list[tuple[date, bool, str
         if vi.startswith("Ngày nghỉ (thay cho ngày "):
             worked = date(*reversed([int(p) for p in vi[-11:-1].split("/")]))  # dd/mm/yyyy
             make_up_for[worked] = day
-            found.append(
-                (day, False, vi, f"Day off (in exchange for working on {_dmy(worked)})", "swap")
-            )
+            en = str(Message("Day off (in exchange for working on {day})", day=_dmy(worked)))
+            found.append((day, False, vi, en, "swap"))
             continue
         en = names_en.get(day, vi)
         if "Văn hóa Việt Nam" in vi:  # 24/11 and its compensatory day
@@ -212,17 +212,12 @@ def holidays_days(first_year: int, last_year: int) -> list[tuple[date, bool, str
     for day in sorted(names_vi.weekend_workdays):
         if day.year in years:
             off = make_up_for.get(day)
-            suffix_vi = f" (cho ngày nghỉ {_dmy(off)})" if off else ""
-            suffix_en = f" (for the day off on {_dmy(off)})" if off else ""
-            found.append(
-                (
-                    day,
-                    True,
-                    f"Ngày làm việc bù{suffix_vi}",
-                    f"Make-up working day{suffix_en}",
-                    "make_up",
-                )
+            name = (
+                Message("Make-up working day (for the day off on {day})", day=_dmy(off))
+                if off
+                else Message("Make-up working day")
             )
+            found.append((day, True, name.render("vi"), str(name), "make_up"))
     return sorted(d for d in found if first_year <= d[0].year <= last_year)
 
 

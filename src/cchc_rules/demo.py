@@ -15,7 +15,7 @@ from typing import TextIO
 
 from ._messages import DEFAULT_LANG, Lang, Message, join, localize
 from ._table import render
-from ._views import PROVENANCE, weekday
+from ._views import weekday
 from .assessment import Assessment, Finding, MitigationGrounds
 from .authority import evaluator_for
 from .calendar import public_sector_calendar
@@ -76,7 +76,7 @@ def show_inspection_plan(out: TextIO, lang: Lang = DEFAULT_LANG) -> None:
             days=plan.notice_working_days,
         )
     )
-    story.say(Message("Source: {source}", source=plan.source))
+    story.say(Message("Source: {source}", source=plan.source.citation()))
     story.say(Message("\nDays off and make-up working days, 2019 (public sector):"))
     rows: list[list[object]] = [
         [
@@ -307,7 +307,7 @@ def show_grades_2025(out: TextIO, lang: Lang = DEFAULT_LANG) -> tuple[Verdict, .
         source = evaluator_for(a.head.unit, a.year).source
         by = Message(
             "City chairman ({provenance}: {ref})",
-            provenance=PROVENANCE[source.provenance.value],
+            provenance=source.provenance.message,
             ref=source.ref or "",
         )
         return [

@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ._messages import Message
+from ._messages import Labelled, Message, name_members
 from ._validate import check_date, check_iterable, check_text, optional_text
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
@@ -34,8 +34,12 @@ __all__ = ["DatedParameter", "DatedValue", "Provenance", "Source", "as_source"]
 T = TypeVar("T")
 
 
-class Provenance(enum.Enum):
-    """How far a fact can be trusted."""
+class Provenance(Labelled, enum.Enum):
+    """How far a fact can be trusted; :meth:`label` says it in either language.
+
+    >>> Provenance.UNVERIFIED.label("vi"), Provenance.UNVERIFIED.label("en")
+    ('chưa xác minh', 'unverified')
+    """
 
     VERIFIED = "verified"
     """Stated in a source we hold (an instrument, or an article in the bibliography)."""
@@ -43,6 +47,15 @@ class Provenance(enum.Enum):
     """A default to confirm against the official text; results that use it say so."""
     SUPPLIED = "supplied"
     """Provided by the caller, who vouches for it."""
+
+
+name_members(
+    {
+        Provenance.VERIFIED: Message("verified"),
+        Provenance.UNVERIFIED: Message("unverified"),
+        Provenance.SUPPLIED: Message("supplied"),
+    }
+)
 
 
 def _provenance(value: Any) -> Provenance:
@@ -110,7 +123,14 @@ class Source:
     def unverified(self) -> bool:
         return self.provenance is Provenance.UNVERIFIED
 
-    def __str__(self) -> str:
+    def citation(self) -> Message:
+        """The source as cited: instrument, article, bibliography key, location and
+        provenance, the provenance said in either language (``str()`` is the English).
+
+        >>> src = Source("Quyết định 30/2018/QĐ-UBND", provenance="unverified", ref="hp")
+        >>> src.citation().render("vi")
+        'Quyết định 30/2018/QĐ-UBND [hp] (chưa xác minh)'
+        """
         text = self.instrument
         if self.article:
             text += f", {self.article}"
@@ -118,7 +138,10 @@ class Source:
             text += f" [{self.ref}]"
         if self.location:
             text += f" [{self.location}]"
-        return f"{text} ({self.provenance.value})"
+        return Message("{source} ({provenance})", source=text, provenance=self.provenance.message)
+
+    def __str__(self) -> str:
+        return str(self.citation())
 
     def to_dict(self) -> dict[str, str]:
         """JSON-ready form; keys with no value are left out."""
