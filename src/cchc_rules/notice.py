@@ -26,6 +26,7 @@ from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import Source, as_source
 
 __all__ = [
+    "DEFAULT_NOTICE_WORKING_DAYS",
     "HAI_PHONG_2019_INSPECTION_PLAN",
     "InspectionPlan",
     "NoticeRequirement",
@@ -35,13 +36,22 @@ __all__ = [
 
 _fromordinal = date.fromordinal
 
+DEFAULT_NOTICE_WORKING_DAYS = 5
+"""The notice the functions below assume when given none: the rule of Hải Phòng's
+2019 CCHC inspection plan, "thông báo trước ... ít nhất 5 ngày làm việc"
+(bibliography ``hp-2019-inspection-plan``; cited in full by
+:data:`HAI_PHONG_2019_INSPECTION_PLAN`). A rule of that plan, not a general rule:
+pass your plan's."""
+
 
 def _notice_days(working_days: Any) -> int:
     return check_int("working_days", working_days, minimum=0)
 
 
 def latest_notice_date(
-    inspection_day: date, working_days: int = 5, calendar: WorkingCalendar | None = None
+    inspection_day: date,
+    working_days: int = DEFAULT_NOTICE_WORKING_DAYS,
+    calendar: WorkingCalendar | None = None,
 ) -> date:
     """The latest working day ``d`` before ``inspection_day`` with at least
     ``working_days`` working days strictly between ``d`` and ``inspection_day``.
@@ -83,7 +93,7 @@ def latest_notice_date(
 def notice_is_sufficient(
     notice_day: date,
     inspection_day: date,
-    working_days: int = 5,
+    working_days: int = DEFAULT_NOTICE_WORKING_DAYS,
     calendar: WorkingCalendar | None = None,
 ) -> bool:
     """Whether at least ``working_days`` working days lie strictly between
@@ -158,7 +168,9 @@ class InspectionPlan:
     year: int = attrs.field(validator=lambda _i, _a, v: check_int("year", v))
     first_day: date = attrs.field(validator=_plan_days)
     last_day: date = attrs.field(validator=_plan_days)
-    notice_working_days: int = attrs.field(default=5, validator=lambda _i, _a, v: _notice_days(v))
+    notice_working_days: int = attrs.field(
+        default=DEFAULT_NOTICE_WORKING_DAYS, validator=lambda _i, _a, v: _notice_days(v)
+    )
     source: Source = attrs.field(
         default=Source("custom inspection plan", provenance="supplied"),
         converter=as_source,
