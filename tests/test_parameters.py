@@ -305,3 +305,14 @@ def test_a_declaration_of_any_kind_is_drawn_written_and_read_back(book):
     assert Rulebook.from_csv(book.to_csv(), parameters=everything) == book
     assert Rulebook.from_dict(json.loads(book.to_json()), parameters=everything) == book
     jsonschema.validate(book.to_dict(), rulebook_schema(everything))
+
+
+def test_the_rulebook_table_lists_a_parameter_read_without_registering_it():
+    from cchc_rules._views import rulebook_table
+
+    book = Rulebook.from_dict(province_data(), parameters=[*PARAMETERS, REVIEW_DAYS])
+    rows = [line.split() for line in rulebook_table(book, "en").splitlines()]
+    review = [row for row in rows if row and row[0] == "review_days"]
+    assert [row[1] for row in review] == [
+        str(dated.value) for dated in book.parameter(REVIEW_DAYS).values
+    ]

@@ -15,7 +15,7 @@ from .errors import Problem
 from .io import GROUP_COLUMNS, tally_rows
 from .published_grades import GradeDiscrepancy
 from .reports import COUNT_FIELDS, Discrepancy
-from .rulebooks import PARAMETER_BY_NAME, Rulebook
+from .rulebooks import Rulebook
 from .tasks import TaskTally
 from .verdict import Verdict
 
@@ -193,15 +193,15 @@ _RULEBOOK_HEADS = (
 def rulebook_table(book: Rulebook, lang: str) -> str:
     """Every dated value of every parameter, with its provenance and source."""
     rows: list[list[object]] = []
-    for name, param in book.parameters().items():
+    for declared, param in book.parameter_set.items():
         for dated in param.values:
             rows.append(
                 [
-                    name,
-                    PARAMETER_BY_NAME[name].text(dated.value),
+                    declared.name,
+                    declared.text(dated.value),
                     dated.valid_from.isoformat(),
                     dated.valid_until.isoformat() if dated.valid_until else "",
-                    dated.source.provenance.value,
+                    dated.source.provenance.label(lang),
                     dated.source.instrument,
                 ]
             )
