@@ -120,9 +120,9 @@ def test_check_grades_frame_needs_the_published_column():
 
 
 def test_a_timestamp_at_midnight_is_a_day():
-    from cchc_rules.frames import _cell
+    from cchc_rules.frames import frame_cell
 
-    assert str(_cell(pd.Timestamp("2019-05-02"), "due")) == "2019-05-02"
-    assert _cell(pd.NaT, "due") is None
+    assert str(frame_cell(pd.Timestamp("2019-05-02"), "due")) == "2019-05-02"
+    assert frame_cell(pd.NaT, "due") is None
     later = pd.Timestamp("2019-05-02 10:00")
-    assert _cell(later, "due") is later
+    assert frame_cell(later, "due") is later

@@ -15,7 +15,27 @@ from ._files import nfc
 from ._messages import Message
 from .errors import InvalidInputError
 
-__all__ = ["COLUMN_ALIASES", "canonical_header", "header_key"]
+__all__ = [
+    "ASSESSMENT_COLUMNS",
+    "ASSESSMENT_OPTIONAL",
+    "COLUMN_ALIASES",
+    "PUBLISHED_GRADE",
+    "TASK_COLUMNS",
+    "TASK_OPTIONAL",
+    "canonical_header",
+    "header_key",
+]
+
+ASSESSMENT_COLUMNS: Final = ("unit", "kind", "parent", "head", "year", "index_score")
+"""The columns every assessment table has."""
+ASSESSMENT_OPTIONAL: Final = ("parent_kind", "findings")
+"""The columns an assessment table may have besides."""
+PUBLISHED_GRADE: Final = "published_grade"
+"""The column of a published table that holds the grade as published."""
+TASK_COLUMNS: Final = ("title", "due")
+"""The columns every task table has."""
+TASK_OPTIONAL: Final = ("completed", "assigned", "unit", "kind", "parent", "parent_kind", "area")
+"""The columns a task table may have besides."""
 
 COLUMN_ALIASES: Final[Mapping[str, tuple[str, ...]]] = {
     "unit": ("Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị"),

@@ -126,7 +126,7 @@ def check_decoding(file: Path, encoding: str | None = None) -> str:
         with file.open("rb") as handle:
             if os.fstat(handle.fileno()).st_size > limit:
                 _too_large(file, limit)
-            chunk = handle.read(_CHUNK)
+            chunk = handle.read(CHUNK_BYTES)
             if encoding is None and chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 encoding = "utf-16"
             consumed = 0  # bytes before ``chunk`` (read_text counts from after a UTF-8 BOM)
@@ -144,14 +144,15 @@ def check_decoding(file: Path, encoding: str | None = None) -> str:
                 consumed += len(chunk)
                 if consumed > limit:  # a device that never ends reports size 0
                     _too_large(file, limit)
-                chunk = handle.read(_CHUNK)
+                chunk = handle.read(CHUNK_BYTES)
     except OSError as exc:
         raise InvalidInputError(
             Message("cannot read {file}: {reason}", file=file, reason=os_reason(exc))
         ) from None
 
 
-_CHUNK = 1 << 20
+CHUNK_BYTES = 1 << 20
+"""How much of a file is decoded at a time when it is checked without being held."""
 
 
 def _undecodable(file: Path, encoding: str | None, reason: str, byte: int) -> NoReturn:

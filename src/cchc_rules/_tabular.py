@@ -1,4 +1,5 @@
-"""Tables written for spreadsheets: CSV in three styles and the cells' safety.
+"""Tables written for spreadsheets and services: CSV in three styles and the
+cells' safety, and the JSON text of table rows.
 
 Every CSV the library writes goes through :func:`to_csv`, so in each of them:
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Final, TextIO
@@ -31,7 +33,7 @@ from typing import Any, Final, TextIO
 from ._messages import Message
 from .errors import InvalidInputError
 
-__all__ = ["CSV_STYLES", "cell_text", "check_style", "to_csv", "write_csv"]
+__all__ = ["CSV_STYLES", "cell_text", "check_style", "json_text", "to_csv", "write_csv"]
 
 CSV_STYLES: Final = ("plain", "excel", "excel-vi")
 
@@ -85,3 +87,22 @@ def write_csv(
     writer.writerow([cell_text(h) for h in header])
     for row in rows:
         writer.writerow([cell_text(v, comma) for v in row])
+
+
+def json_text(data: Any) -> str:
+    """``data`` as indented JSON, Vietnamese as it is (not ``\\u`` escapes) and a
+    ``Decimal`` as its text, so a score keeps every digit it was written with.
+
+    >>> print(json_text({"unit": "Sở Y tế", "index_score": Decimal("89.50")}))
+    {
+      "unit": "Sở Y tế",
+      "index_score": "89.50"
+    }
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"not JSON-serialisable: {type(value).__name__}")

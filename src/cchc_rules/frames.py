@@ -128,12 +128,12 @@ def _rows(
     wanted = [(i, name) for i, name in enumerate(header) if name in known]
     rows = []
     for values in df.itertuples(index=False, name=None):
-        rows.append({name: _cell(values[i], name) for i, name in wanted})
+        rows.append({name: frame_cell(values[i], name) for i, name in wanted})
     where: list[str] = [Message("index {label}", label=repr(label)) for label in df.index]
     return rows, where
 
 
-def _cell(value: Any, name: str) -> Any:
+def frame_cell(value: Any, name: str) -> Any:
     """A pandas cell as the readers take it: ``NaN``, ``pd.NA``, ``pd.NaT`` and
     ``None`` are empty; a float year with nothing after the point is an int (an int
     column with an empty cell is read as float); a Timestamp at midnight is a day."""

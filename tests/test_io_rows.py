@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from cchc_rules import InvalidInputError, UnitKind
-from cchc_rules._files import _CHUNK, read_text
+from cchc_rules._files import CHUNK_BYTES, read_text
 from cchc_rules.io import iter_assessment_rows, iter_rows, read_assessments
 
 HEADER = "unit,kind,parent,head,year,index_score\n"
@@ -23,7 +23,7 @@ def _undecodable_at(path):
 
 @pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
 def test_a_bad_byte_past_the_first_chunk_is_located_as_reading_it_whole_does(tmp_path, bom):
-    rows = (ROW * (_CHUNK // len(ROW.encode()) + 10)).encode()
+    rows = (ROW * (CHUNK_BYTES // len(ROW.encode()) + 10)).encode()
     path = tmp_path / "big.csv"
     path.write_bytes(bom + HEADER.encode() + rows + b"\xc3(,x\n")
     streamed, whole = _undecodable_at(path)
@@ -33,11 +33,11 @@ def test_a_bad_byte_past_the_first_chunk_is_located_as_reading_it_whole_does(tmp
 
 def test_a_character_split_across_chunks_is_not_an_error(tmp_path):
     filler = "A,DEPARTMENT,,A,2019,80\n"
-    before = _CHUNK - 2 - len(HEADER.encode())  # then "S", and "ở" across the boundary
+    before = CHUNK_BYTES - 2 - len(HEADER.encode())  # then "S", and "ở" across the boundary
     rows, rest = divmod(before, len(filler))
     last = "B" * (rest + len(filler) - len(filler) + 1) + filler[1:]
     text = HEADER + filler * (rows - 1) + last
-    assert len(text.encode()) == _CHUNK - 2
+    assert len(text.encode()) == CHUNK_BYTES - 2
     path = tmp_path / "split.csv"
     path.write_text(text + "Sở Nội vụ,DEPARTMENT,,A,2019,80\n", encoding="utf-8")
     *_, (_where, assessment, problems) = iter_assessment_rows(path)

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_rules import Assessment, Head, Unit
-from cchc_rules.io import _AssessmentParser, _parent_kinds, iter_assessment_rows, read_rows
+from cchc_rules.io import iter_assessment_rows, read_rows
+from cchc_rules.io._assessments import AssessmentParser, parent_kinds
 
 CELLS = {
     "unit": ["Sở Nội vụ", "UBND huyện An Lão", "Xã An Thắng", "Phòng Tư pháp", "", " "],
@@ -56,10 +57,10 @@ def test_streamed_rows_equal_rows_checked_afresh(tmp_path_factory, data):
         writer.writerows(cells)
     streamed = list(iter_assessment_rows(path))
     rows, where = read_rows(path)
-    parents = _parent_kinds(rows)
+    parents = parent_kinds(rows)
     assert [s[0] for s in streamed] == where
     for (location, assessment, problems), row in zip(streamed, rows, strict=True):
-        expected, found = _AssessmentParser(parents).parse(row, location)  # no memo, no fast path
+        expected, found = AssessmentParser(parents).parse(row, location)  # no memo, no fast path
         assert problems == tuple(found)
         assert assessment == expected
         if assessment is not None:

@@ -1,26 +1,17 @@
+"""cchc_rules.io._assessments: assessment rows from CSV and JSON files, every bad
+row reported with its location."""
+
 import json
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from cchc_rules import CchcError, Grade, InvalidInputError, TaskTally, grade_head
-from cchc_rules.io import (
-    assessment_to_dict,
-    parse_assessment_rows,
-    parse_day,
-    read_assessments,
-    read_task_report,
-    read_tasks,
-    tallies_to_csv,
-    tallies_to_json,
-    task_report_from_dict,
-    verdicts_to_csv,
-    verdicts_to_json,
-)
+from cchc_rules import Grade, InvalidInputError, grade_head
+from cchc_rules.io import assessment_to_dict, parse_assessment_rows, read_assessments, read_tasks
+from tests._shared import ROOT
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "docs/examples/haiphong_2019.csv"
+EXAMPLE = ROOT / "docs/examples/haiphong_2019.csv"
 
 
 def test_reads_the_example_csv():
@@ -132,82 +123,6 @@ def test_unreadable_files(tmp_path, content, match):
         read_assessments(path)
     with pytest.raises(InvalidInputError, match="cannot read"):
         read_assessments(tmp_path / "missing.csv")
-
-
-def test_task_report_from_json_reports_every_bad_field(tmp_path):
-    with pytest.raises(InvalidInputError) as caught:
-        task_report_from_dict({"assigned": -1, "late_pct": "x", "colour": 1})
-    fields = [p.field for p in caught.value.problems]
-    assert fields == ["colour", "assigned", "late_pct"]
-    path = tmp_path / "r.json"
-    path.write_text('{"assigned": 287, "late": 53, "late_pct": "18,4"}', encoding="utf-8")
-    assert read_task_report(path).late_pct == Decimal("18.4")
-
-
-def test_writers_round_trip_verdicts():
-    verdicts = [grade_head(a) for a in read_assessments(EXAMPLE)]
-    data = json.loads(verdicts_to_json(verdicts))
-    assert [d["grade"] for d in data] == [v.grade.name for v in verdicts]
-    csv_text = verdicts_to_csv(verdicts)
-    assert csv_text.splitlines()[0].startswith("unit,kind,parent,head,year,index_score")
-    assert len(csv_text.splitlines()) == 6
-
-
-@pytest.mark.parametrize(
-    ("text", "day"),
-    [
-        ("1/6/2019", date(2019, 6, 1)),
-        ("01/06/2019", date(2019, 6, 1)),
-        ("1-6-2019", date(2019, 6, 1)),
-        ("1.6.2019", date(2019, 6, 1)),
-        ("2019-06-01", date(2019, 6, 1)),
-        ("29/02/2020", date(2020, 2, 29)),
-    ],
-)
-def test_parse_day_iso_and_day_first(text, day):
-    assert parse_day(text) == day
-
-
-@pytest.mark.parametrize(
-    "text", ["31/2/2019", "29/2/2019", "6/2019", "2019/06/01", "June 1", "", 5]
-)
-def test_parse_day_rejects_impossible_or_ambiguous(text):
-    with pytest.raises(CchcError, match="date must be"):
-        parse_day(text)
-
-
-def test_read_tasks_and_every_bad_row(tmp_path):
-    tasks = read_tasks(EXAMPLE.parent / "tasks_2019.csv")
-    assert [t.due for t in tasks][:2] == [date(2019, 4, 27), date(2019, 4, 5)]
-    assert tasks[0].unit.name == "Sở Nội vụ"
-    bad = tmp_path / "t.csv"
-    bad.write_text(
-        "title,due,completed,assigned,unit,kind\n"
-        "a,31/2/2019,,,,\n"
-        ",1/5/2019,,,,\n"
-        "c,1/5/2019,30/4/2019,2/5/2019,,\n"
-        "d,1/5/2019,,,Sở,\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(InvalidInputError) as caught:
-        read_tasks(bad)
-    assert [(p.location, p.field) for p in caught.value.problems] == [
-        ("row 2", "due"),
-        ("row 3", "title"),
-        ("row 4", ""),
-        ("row 5", "kind"),
-    ]
-
-
-def test_tallies_to_json_and_csv():
-    tallies = {"all": TaskTally(4, 2, 1, 1, 0, 2), "empty": TaskTally(0, 0, 0, 0, 0, 0)}
-    data = json.loads(tallies_to_json(tallies))
-    assert [row["group"] for row in data] == ["all", "empty"]
-    assert data[0]["on_time_pct"] == "25.0"
-    assert data[1]["on_time_pct"] is None
-    lines = tallies_to_csv(tallies).splitlines()
-    assert lines[0].startswith("group,assigned,completed")
-    assert lines[1] == "all,4,2,1,1,0,2,50.0,25.0,25.0,0.0,50.0"
 
 
 def test_assessment_round_trip_through_json():
