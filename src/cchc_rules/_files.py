@@ -252,6 +252,22 @@ def parse_json(text: str, file: Path) -> Any:
         ) from None
 
 
+def parse_json_list(text: str, file: Path, *, objects: bool = True) -> list[Any]:
+    """The JSON list in ``text``, as every JSON input file holds: a list of objects
+    (with ``objects=False`` its items are left for the caller to check, so each bad
+    one is reported with its place). Anything else is an error naming ``file``."""
+    data = parse_json(text, file)
+    if not isinstance(data, list) or (objects and not all(isinstance(r, dict) for r in data)):
+        raise InvalidInputError(
+            Message(
+                "{file} must hold a JSON list of objects (got {type})",
+                file=file,
+                type=type(data).__name__,
+            )
+        )
+    return data
+
+
 def parse_reason(exc: BaseException) -> str:
     """Why a JSON or TOML parser refused its text, translatable for the bounds."""
     if isinstance(exc, RecursionError):

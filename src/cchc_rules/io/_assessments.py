@@ -22,7 +22,7 @@ from .._files import nfc
 from .._messages import said
 from .._validate import check_score
 from ..authority import check_unit, fits_year
-from ..errors import CchcError, InvalidInputError, Problem
+from ..errors import CchcError, Problem
 from ..grading import Assessment, Finding
 from ..units import Head, Unit, UnitKind
 from ._fields import (
@@ -35,7 +35,7 @@ from ._fields import (
     text_parser,
 )
 from ._findings import structure_findings
-from ._rows import Rows
+from ._rows import Rows, every_item
 
 __all__ = [
     "AssessmentParser",
@@ -311,13 +311,5 @@ def read_assessments(path: str | Path, encoding: str | None = None) -> list[Asse
     """Every assessment in ``path``, or one ``InvalidInputError`` listing every bad
     row. Rows are read and validated one at a time (:func:`iter_assessment_rows`);
     only the assessments are kept, and none once a row is bad."""
-    assessments: list[Assessment] = []
-    problems: list[Problem] = []
-    for _where, assessment, found in iter_assessment_rows(path, encoding):
-        if found:
-            problems.extend(found)
-        elif assessment is not None and not problems:
-            assessments.append(assessment)
-    if problems:
-        raise InvalidInputError.collected(problems, str(path))
-    return assessments
+    rows = iter_assessment_rows(path, encoding)
+    return every_item(((assessment, found) for _where, assessment, found in rows), path)

@@ -5,9 +5,9 @@ row number as a spreadsheet shows it, the header being row 1; ``$[2]`` in JSON).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._columns import ASSESSMENT_COLUMNS, canonical_header
 from .._files import (
@@ -15,15 +15,15 @@ from .._files import (
     check_encoding,
     csv_delimiter,
     csv_errors,
-    parse_json,
+    parse_json_list,
     read_text,
     text_lines,
 )
 from .._messages import Message, Row
 from .._validate import check_path
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, Problem
 
-__all__ = ["EXTRA_CELLS", "Rows", "is_blank", "iter_rows", "read_rows"]
+__all__ = ["EXTRA_CELLS", "Rows", "every_item", "is_blank", "iter_rows", "read_rows"]
 
 EXTRA_CELLS = "\x00extra"
 """The key under which a row marks cells beyond its header (never a column name)."""
@@ -46,16 +46,7 @@ class Rows:
         self.sheet: list[tuple[int, list[Any]]] | None = None
         self.header: list[str] = []
         if file.suffix.lower() == ".json":
-            data = parse_json(read_text(file, encoding), file)
-            if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-                raise InvalidInputError(
-                    Message(
-                        "{file} must hold a JSON list of objects (got {type})",
-                        file=file,
-                        type=type(data).__name__,
-                    )
-                )
-            self.data = data
+            self.data = parse_json_list(read_text(file, encoding), file)
             return
         if file.suffix.lower() == ".xlsx":  # extra ``excel``: the first sheet
             from ..excel import read_sheet
@@ -158,3 +149,22 @@ def read_rows(
         rows.append(row)
         where.append(location)
     return rows, where
+
+
+T = TypeVar("T")
+
+
+def every_item(results: Iterable[tuple[T | None, Sequence[Problem]]], path: str | Path) -> list[T]:
+    """The item read from each row (``(item, problems)`` one row at a time), or one
+    ``InvalidInputError`` listing every problem of every row of ``path``. Once a row
+    is bad no item is kept: a bad file of any size costs the memory of its problems."""
+    kept: list[T] = []
+    problems: list[Problem] = []
+    for item, found in results:
+        if found:
+            problems.extend(found)
+        elif item is not None and not problems:
+            kept.append(item)
+    if problems:
+        raise InvalidInputError.collected(problems, str(path))
+    return kept

@@ -10,11 +10,11 @@ from typing import Any
 from .._columns import TASK_COLUMNS, TASK_OPTIONAL
 from .._messages import said
 from .._validate import check_text, parse_day
-from ..errors import CchcError, InvalidInputError, Problem
+from ..errors import CchcError, Problem
 from ..tasks import Task
 from ..units import UnitKind
 from ._fields import RowFields, row_unit
-from ._rows import iter_rows
+from ._rows import every_item, iter_rows
 
 __all__ = ["parse_task_rows", "read_tasks"]
 
@@ -63,13 +63,5 @@ def _parse_task_row(row: Mapping[str, Any], where: str) -> tuple[Task | None, li
 
 def read_tasks(path: str | Path, encoding: str | None = None) -> list[Task]:
     """Every task in a CSV or JSON file, or one error listing every bad row."""
-    tasks: list[Task] = []
-    problems: list[Problem] = []
-    for row, where in iter_rows(path, TASK_COLUMNS, encoding):
-        task, found = _parse_task_row(row, where)
-        problems.extend(found)
-        if task is not None and not problems:
-            tasks.append(task)
-    if problems:
-        raise InvalidInputError.collected(problems, str(path))
-    return tasks
+    rows = iter_rows(path, TASK_COLUMNS, encoding)
+    return every_item((_parse_task_row(row, where) for row, where in rows), path)
