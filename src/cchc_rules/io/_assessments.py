@@ -21,9 +21,9 @@ from .._columns import ASSESSMENT_COLUMNS, ASSESSMENT_OPTIONAL
 from .._files import nfc
 from .._messages import said
 from .._validate import check_score
+from ..assessment import Assessment, Finding
 from ..authority import check_unit, fits_year
 from ..errors import CchcError, Problem
-from ..grading import Assessment, Finding
 from ..units import Head, Unit, UnitKind
 from ._fields import (
     CELL_MEMO,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .._tabular import to_csv
-from ..grading import GradeDiscrepancy
+from ..published_grades import GradeDiscrepancy
 
 __all__ = ["DISCREPANCY_COLUMNS", "discrepancies_to_csv", "discrepancy_rows"]
 

@@ -13,8 +13,8 @@ import attrs
 from .._files import parse_reason
 from .._messages import Message, quoted, said
 from .._validate import optional_text
+from ..assessment import Finding
 from ..errors import CchcError, InvalidInputError, Problem
-from ..grading import Finding
 
 if TYPE_CHECKING:
     from cattrs import Converter

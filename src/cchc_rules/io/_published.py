@@ -10,9 +10,9 @@ from typing import Any
 
 from .._columns import ASSESSMENT_COLUMNS, PUBLISHED_GRADE
 from .._messages import said
+from ..assessment import Assessment
 from ..errors import CchcError, InvalidInputError, Problem
 from ..grades import Grade
-from ..grading import Assessment
 from ._assessments import ParsedRows, parse_assessment_rows
 from ._rows import read_rows
 

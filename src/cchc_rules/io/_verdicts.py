@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from .._tabular import json_text, write_csv
 from ..errors import Problem
-from ..grading import Verdict, records
+from ..verdict import Verdict, verdict_records
 
 __all__ = [
     "CSV_COLUMNS",
@@ -66,7 +66,7 @@ def write_verdicts_csv(verdicts: Iterable[Verdict], stream: TextIO, style: str =
 
 def verdict_row(verdict: Verdict) -> list[Any]:
     """The cells of one verdict's CSV row, typed (the score a ``Decimal``)."""
-    row = records((verdict,))[0]
+    row = verdict_records((verdict,))[0]
     row["index_score"] = verdict.assessment.index_score
     return [row.get(c) for c in CSV_COLUMNS]
 
