@@ -232,3 +232,25 @@ def test_grade_many_needs_a_list():
     with pytest.raises(InvalidTypeError) as caught:
         grade_many(None)
     assert str(caught.value) == "assessments must be a list (got NoneType None)"
+
+
+def test_grade_many_pauses_the_collector_and_restores_it_even_on_an_error():
+    import gc
+
+    many = [Assessment(HEAD, 2019, "95")] * 3_000  # without the pause: 4 young collections
+    gc.collect()
+    before = [s["collections"] for s in gc.get_stats()]
+    assert grade_many(many).summary[Grade.EXCELLENT] == 3_000
+    after = [s["collections"] for s in gc.get_stats()]
+    young, middle, old = (a - b for a, b in zip(after, before, strict=True))
+    assert (young <= 1, middle, old) == (True, 0, 0)  # at most the one owed after the batch
+    assert gc.isenabled()
+    with pytest.raises(OutOfRangeError):
+        grade_many([Assessment(HEAD, 2019, "95"), Assessment(HEAD, 2017, "80")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        grade_many([Assessment(HEAD, 2019, "95")])
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
