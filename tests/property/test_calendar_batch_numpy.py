@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests._shared import CAL
 
-from .test_calendar_batch_properties import assert_same, days, scalar_loop
+from ._calendar_batch import assert_same, days, scalar_loop, steps
 
 np = pytest.importorskip("numpy")
 
@@ -22,7 +22,6 @@ array_days = st.one_of(
     st.just(np.datetime64("NaT", "D")),
     st.integers(-200_000, 200_000).map(lambda k: np.datetime64(k, "D")),
 )
-steps = st.one_of(st.integers(-30, 30), st.integers(-4000, 4000))
 
 
 def as_array(items):
