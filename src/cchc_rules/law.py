@@ -129,7 +129,7 @@ class Source:
 
         >>> src = Source("Quyết định 30/2018/QĐ-UBND", provenance="unverified", ref="hp")
         >>> src.citation().render("vi")
-        'Quyết định 30/2018/QĐ-UBND [hp] (chưa xác minh)'
+        'Quyết định 30/2018/QĐ-UBND [hp] (CHƯA XÁC MINH)'
         """
         text = self.instrument
         if self.article:
@@ -138,6 +138,8 @@ class Source:
             text += f" [{self.ref}]"
         if self.location:
             text += f" [{self.location}]"
+        if self.provenance is Provenance.UNVERIFIED:  # said loudly in Vietnamese
+            return Message("{source} (unverified)", source=text)
         return Message("{source} ({provenance})", source=text, provenance=self.provenance.message)
 
     def __str__(self) -> str:

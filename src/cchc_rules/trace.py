@@ -189,7 +189,6 @@ _BRIEF_TITLES = {  # a step's name in the one-line brief
     "mitigation": Message("mitigation"),
     "final_grade": Message("final grade"),
 }
-_PROVENANCE = {Provenance.VERIFIED: Message("verified"), Provenance.SUPPLIED: Message("supplied")}
 
 
 def _outcome(step: Step, lang: Lang) -> str:
@@ -209,20 +208,8 @@ def _parameter(p: ParameterUse) -> Message:
         )  # fmt: skip
     return Message(
         "{name} = {value} [{provenance}; {instrument}]",
-        name=name, value=value, provenance=_PROVENANCE[p.provenance], instrument=instrument,
+        name=name, value=value, provenance=p.provenance.message, instrument=instrument,
     )  # fmt: skip
-
-
-def _citation(source: Source) -> Message:
-    """``str(source)``, its provenance said in each language."""
-    text = source.instrument + (f", {source.article}" if source.article else "")
-    text += f" [{source.ref}]" if source.ref else ""
-    text += f" [{source.location}]" if source.location else ""
-    if source.provenance is Provenance.UNVERIFIED:
-        return Message("{source} (unverified)", source=text)
-    return Message(
-        "{source} ({provenance})", source=text, provenance=_PROVENANCE[source.provenance]
-    )
 
 
 def explanation(
@@ -248,7 +235,7 @@ def explanation(
         title = _TITLES[step.rule].render(lang)
         lines.append(f"{n}. {title}: {inputs} → {_outcome(step, lang)}")
         lines.extend(f"     {_parameter(p).render(lang)}" for p in step.parameters)
-        source = Message("source: {citation}", citation=_citation(step.citation))
+        source = Message("source: {citation}", citation=step.citation.citation())
         lines.append(f"     {source.render(lang)}")
     if unverified:
         note = Message(
