@@ -104,3 +104,37 @@ def all_verified_rulebook():
                  "mitigated_finding_demotion", "index_year_offset"):  # fmt: skip
         data[name][0]["source"] = official
     return Rulebook.from_dict(data)
+
+
+def rejected_after_checking_afresh(path):
+    """How many rows of the assessment CSV ``path`` are rejected, after checking
+    that each row ``iter_assessment_rows`` streams (memos, quick path) is what a
+    parser without memos gives for that row alone, and that each assessment equals
+    (and prints as) the one the public constructors build."""
+    from cchc_rules import Assessment
+    from cchc_rules.io import iter_assessment_rows, read_rows
+    from cchc_rules.io._assessments import AssessmentParser, parent_kinds
+
+    streamed = list(iter_assessment_rows(path))
+    rows, where = read_rows(path)
+    parents = parent_kinds(rows)
+    assert [s[0] for s in streamed] == where
+    rejected = 0
+    for (location, assessment, problems), row in zip(streamed, rows, strict=True):
+        expected, found = AssessmentParser(parents).parse(row, location)  # no memo
+        assert problems == tuple(found)
+        assert assessment == expected
+        if assessment is None:
+            rejected += 1
+            continue
+        u = assessment.head.unit
+        parent = None if u.parent is None else Unit(u.parent.name, u.parent.kind)
+        built = Assessment(
+            Head(assessment.head.name, Unit(u.name, u.kind, parent)),
+            assessment.year,
+            assessment.index_score,
+            assessment.findings,
+        )
+        assert assessment == built
+        assert repr(assessment) == repr(built)
+    return rejected

@@ -189,11 +189,13 @@ def text_lines(file: Path, encoding: str) -> Iterator[Iterator[str]]:
         ) from None
 
     def lines() -> Iterator[str]:
-        first = True
-        for line in handle:
-            if first:
-                line, first = line.removeprefix("\ufeff"), False
-            yield line if line.isascii() else nfc(line)
+        first = next(handle, None)
+        if first is None:
+            return
+        yield nfc(first.removeprefix("\ufeff"))
+        normalized, normalize = unicodedata.is_normalized, unicodedata.normalize
+        for line in handle:  # nfc(line), without a call for each line
+            yield line if line.isascii() or normalized("NFC", line) else normalize("NFC", line)
 
     with handle:
         yield lines()

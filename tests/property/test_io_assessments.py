@@ -1,21 +1,19 @@
-"""The streaming CSV loader (memos of validated cells, a fast path for rows seen
-before) gives, row by row, what checking each row afresh gives; and the assessments
-it builds equal those of the public constructors."""
+"""cchc_rules.io._assessments and _quick: the streaming CSV loader (memos of
+validated cells, the quick path) gives, row by row, what checking each row afresh
+gives; and the assessments it builds equal those of the public constructors."""
 
 import csv
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_rules import Assessment, Head, Unit
-from cchc_rules.io import iter_assessment_rows, read_rows
-from cchc_rules.io._assessments import AssessmentParser, parent_kinds
+from tests._shared import rejected_after_checking_afresh
 
 CELLS = {
-    "unit": ["Sở Nội vụ", "UBND huyện An Lão", "Xã An Thắng", "Phòng Tư pháp", "", " "],
+    "unit": ["Sở Nội vụ", "UBND huyện An Lão", "Xã An Thắng", "Phòng Tư pháp", "Sở Y tế", "", " "],
     "kind": ["DEPARTMENT", "district", "COMMUNE", "SUBORDINATE", "ward", ""],
     "parent": ["", "UBND huyện An Lão", "Sở Nội vụ", "Không có"],
-    "head": ["Nguyễn Văn A", "Trần Thị B", ""],
+    "head": ["Nguyễn Văn A", "Trần Thị B", "Lê Văn C", ""],
     "year": ["2019", "2020", "1899", "năm", ""],
     "index_score": ["85.5", "90", "69,99", "101", "x", ""],
     "parent_kind": ["", "DEPARTMENT", "DISTRICT", "COMMUNE"],
@@ -55,22 +53,4 @@ def test_streamed_rows_equal_rows_checked_afresh(tmp_path_factory, data):
         writer = csv.writer(f)
         writer.writerow(columns)
         writer.writerows(cells)
-    streamed = list(iter_assessment_rows(path))
-    rows, where = read_rows(path)
-    parents = parent_kinds(rows)
-    assert [s[0] for s in streamed] == where
-    for (location, assessment, problems), row in zip(streamed, rows, strict=True):
-        expected, found = AssessmentParser(parents).parse(row, location)  # no memo, no fast path
-        assert problems == tuple(found)
-        assert assessment == expected
-        if assessment is not None:
-            u = assessment.head.unit
-            parent = None if u.parent is None else Unit(u.parent.name, u.parent.kind)
-            built = Assessment(
-                Head(assessment.head.name, Unit(u.name, u.kind, parent)),
-                assessment.year,
-                assessment.index_score,
-                assessment.findings,
-            )
-            assert assessment == built
-            assert repr(assessment) == repr(built)
+    rejected_after_checking_afresh(path)

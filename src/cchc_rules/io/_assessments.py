@@ -10,19 +10,17 @@ and a CSV row whose cells were all seen in a valid row skips the checks.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from .._columns import ASSESSMENT_COLUMNS, ASSESSMENT_OPTIONAL
+from .._columns import ASSESSMENT_COLUMNS
 from .._files import nfc
-from .._messages import said
+from .._messages import Row, said
 from .._validate import check_score
-from ..assessment import Assessment, Finding
-from ..authority import check_unit, fits_year
+from ..assessment import Assessment
+from ..authority import check_unit
 from ..errors import CchcError, Problem
 from ..units import Head, Unit, UnitKind
 from ._fields import (
@@ -35,6 +33,7 @@ from ._fields import (
     text_parser,
 )
 from ._findings import structure_findings
+from ._quick import ASSESSMENT_FIELDS, Memos, quick_path, valid_assessment, valid_head
 from ._rows import Rows, every_item
 
 __all__ = [
@@ -42,6 +41,7 @@ __all__ = [
     "ParsedRows",
     "assessment_to_dict",
     "iter_assessment_rows",
+    "opened",
     "parent_kinds",
     "parse_assessment_rows",
     "read_assessments",
@@ -110,11 +110,20 @@ def iter_assessment_rows(
     >>> where, assessment.head.unit.name, problems
     ('row 2', 'Sở Nội vụ', ())
     """
-    rows = Rows(path, ASSESSMENT_COLUMNS, encoding)
-    parser = AssessmentParser(ParentKinds(lambda: parent_kinds(row for row, _ in rows)))
+    rows, parser = opened(path, encoding)
     if rows.data is not None or rows.sheet is not None:  # JSON, or an .xlsx sheet
         return _parsed(rows, parser)
-    return _parsed_cells(rows, parser)
+    return ((Row(line), a, found) for line, a, found in _parsed_cells(rows, parser))
+
+
+def opened(
+    path: str | Path, encoding: str | None, columns: Sequence[str] = ASSESSMENT_COLUMNS
+) -> tuple[Rows, AssessmentParser]:
+    """The rows of an assessment table with ``columns`` (the file and its header are
+    checked now) and their parser, which reads the parents the file defines only
+    when a row first needs one."""
+    rows = Rows(path, columns, encoding)
+    return rows, AssessmentParser(ParentKinds(lambda: parent_kinds(row for row, _ in rows)))
 
 
 def _parsed(
@@ -127,23 +136,24 @@ def _parsed(
 
 def _parsed_cells(
     rows: Rows, parser: AssessmentParser
-) -> Iterator[tuple[str, Assessment | None, tuple[Problem, ...]]]:
-    """CSV rows, each first offered to the parser's fast path (a row whose unit and
-    head cells were seen before in a valid row, with a year and score seen before);
+) -> Iterator[tuple[int, Assessment | None, tuple[Problem, ...]]]:
+    """CSV rows with their line numbers, each first offered to the parser's quick
+    path (a row whose every cell passes the checks, built from its list of cells);
     any other row is read as a mapping and checked field by field."""
-    fast, remember = parser.fast_path(rows.header)
-    for cells, where in rows.cells():
-        assessment = fast(cells)
-        if assessment is not None:
-            yield where, assessment, ()
-            continue
-        row = rows.row(cells)
-        if row is None:  # a blank row
-            continue
-        assessment, found = parser.parse(row, where)
-        if assessment is not None and not found:
-            remember(cells, assessment.head)
-        yield where, assessment, tuple(found)
+    fast, remember = parser.quick_path(rows.header)
+    with rows.records() as records:
+        for cells in records:
+            assessment = fast(cells) if cells else None
+            if assessment is not None:
+                yield records.line_num, assessment, ()
+                continue
+            row = rows.row(cells)
+            if row is None:  # a blank row
+                continue
+            assessment, found = parser.parse(row, Row(records.line_num))
+            if assessment is not None and not found:
+                remember(cells, assessment.head)
+            yield records.line_num, assessment, tuple(found)
 
 
 class ParentKinds(Mapping[str, UnitKind]):
@@ -184,48 +194,25 @@ class AssessmentParser:
         self.score = Cells(lambda v: check_score("index_score", blank_to_none(v)))
         self.parent = text_parser("parent")
         self.parent_kind = Cells(lambda v: UnitKind.parse(v, "parent_kind"))
-        self.units: dict[tuple[Any, ...], tuple[Unit | None, str | None]] = {}
+        self.units: dict[tuple[Any, ...], Unit | str] = {}  # a unit, or why there is none
         self.parents: dict[tuple[str, int], Unit] = {}
         self.columns: dict[tuple[str, ...], str | None] = {}
+        self.memos = Memos(
+            kinds=self.kind,
+            parent_kinds=self.parent_kind,
+            years=self.year,
+            scores=self.score,
+            units=self.units,
+            parents=self.parents,
+            known_parents=known_parents,
+        )
 
-    def fast_path(
+    def quick_path(
         self, header: Sequence[str]
     ) -> tuple[Callable[[list[str]], Assessment | None], Callable[[list[str], Head], None]]:
-        """For CSV rows under ``header``: a function giving the assessment of a row
-        all of whose cells were validated before (``None`` otherwise), and one to
-        remember the head of a valid row by its unit and head cells. Rows with
-        unknown or repeated columns always take the checked path."""
-        if len(set(header)) != len(header) or not set(header) <= ASSESSMENT_FIELDS:
-            return (lambda _cells: None), (lambda _cells, _head: None)
-        width = len(header)
-        names = ["unit", "kind", "parent", "head"] + (
-            ["parent_kind"] if "parent_kind" in header else []
-        )
-        identity = itemgetter(*(header.index(n) for n in names))
-        at_year, at_score = header.index("year"), header.index("index_score")
-        at_findings = header.index("findings") if "findings" in header else None
-        heads: dict[tuple[str, ...], Head] = {}
-        years, scores = self.year.seen, self.score.seen
-
-        def fast(cells: list[str]) -> Assessment | None:
-            if len(cells) != width or (at_findings is not None and cells[at_findings].strip()):
-                return None
-            head = heads.get(identity(cells))
-            year = years.get(cells[at_year])
-            score = scores.get(cells[at_score])
-            if head is None or year is None or score is None or year[1] or score[1]:
-                return None
-            if not fits_year(head.unit, year[0]):
-                return None  # the checked path says why (no district from 2025)
-            return valid_assessment(head, year[0], score[0], ())
-
-        def remember(cells: list[str], head: Head) -> None:
-            # A short row can be valid (a missing optional cell is blank) but is
-            # never served by the fast path, which needs every cell.
-            if len(cells) == width and len(heads) < CELL_MEMO:
-                heads[identity(cells)] = head
-
-        return fast, remember
+        """The quick path for CSV rows under ``header``, reading what this parser
+        has learnt (see :func:`~cchc_rules.io._quick.quick_path`)."""
+        return quick_path(header, self.memos)
 
     def parse(self, row: Mapping[str, Any], where: str) -> tuple[Assessment | None, list[Problem]]:
         f = RowFields(row, where, ASSESSMENT_FIELDS, self.columns)
@@ -245,19 +232,17 @@ class AssessmentParser:
             built = self.units.get(key)
             if built is None:
                 try:
-                    built = (
-                        row_unit(
-                            name, kind, parent_name, parent_kind, self.known_parents, self.parents
-                        ),
-                        None,
+                    built = row_unit(
+                        name, kind, parent_name, parent_kind, self.known_parents, self.parents
                     )
                 except CchcError as exc:
-                    built = (None, said(exc))
+                    built = said(exc)
                 if len(self.units) < CELL_MEMO:
                     self.units[key] = built
-            unit, message = built
-            if message is not None:
-                f.fail("parent", message)
+            if isinstance(built, Unit):
+                unit = built
+            else:
+                f.fail("parent", built)
         if unit is not None and year is not None:
             try:
                 check_unit(unit, year)  # the structure of that year: no district from 2025
@@ -267,38 +252,6 @@ class AssessmentParser:
         if f.found or unit is None or head_name is None or year is None or score is None:
             return None, f.found
         return valid_assessment(valid_head(head_name, unit), year, score, findings), f.found
-
-
-ASSESSMENT_FIELDS = frozenset({*ASSESSMENT_COLUMNS, *ASSESSMENT_OPTIONAL})
-_new = object.__new__
-_set = object.__setattr__
-
-
-def valid_head(name: str, unit: Unit) -> Head:
-    """``Head(name, unit)`` for a name checked as ``Head`` checks it (no term, not
-    acting)."""
-    head: Head = _new(Head)
-    _set(head, "name", name)
-    _set(head, "unit", unit)
-    _set(head, "term_start", None)
-    _set(head, "term_end", None)
-    _set(head, "acting", False)
-    return head
-
-
-def valid_assessment(
-    head: Head, year: int, score: Decimal, findings: tuple[Finding, ...]
-) -> Assessment:
-    """``Assessment(head, year, score, findings)`` from values the row parser has
-    already validated exactly as ``Assessment``'s converters would (each row is
-    validated once; ``tests/property/test_io_assessments.py`` checks the result
-    equals the constructor's)."""
-    assessment: Assessment = _new(Assessment)
-    _set(assessment, "head", head)
-    _set(assessment, "year", year)
-    _set(assessment, "index_score", score)
-    _set(assessment, "findings", findings)
-    return assessment
 
 
 def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
@@ -311,5 +264,8 @@ def read_assessments(path: str | Path, encoding: str | None = None) -> list[Asse
     """Every assessment in ``path``, or one ``InvalidInputError`` listing every bad
     row. Rows are read and validated one at a time (:func:`iter_assessment_rows`);
     only the assessments are kept, and none once a row is bad."""
-    rows = iter_assessment_rows(path, encoding)
-    return every_item(((assessment, found) for _where, assessment, found in rows), path)
+    rows, parser = opened(path, encoding)
+    if rows.data is not None or rows.sheet is not None:  # JSON, or an .xlsx sheet
+        return every_item(((a, found) for _where, a, found in _parsed(rows, parser)), path)
+    # a CSV row's location is made only for a row with problems, which holds it
+    return every_item(((a, found) for _line, a, found in _parsed_cells(rows, parser)), path)

@@ -11,10 +11,10 @@ from typing import Any
 from .._columns import ASSESSMENT_COLUMNS, PUBLISHED_GRADE
 from .._messages import said
 from ..assessment import Assessment
-from ..errors import CchcError, InvalidInputError, Problem
+from ..errors import CchcError, Problem
 from ..grades import Grade
-from ._assessments import ParsedRows, parse_assessment_rows
-from ._rows import read_rows
+from ._assessments import AssessmentParser, ParsedRows, opened, parent_kinds
+from ._rows import every_item
 
 __all__ = ["parse_published_rows", "read_published_grades"]
 
@@ -25,27 +25,30 @@ def parse_published_rows(
     """Assessment rows with a ``published_grade`` column: the assessments (as
     :func:`parse_assessment_rows`) and the published grades, a row with a bad grade
     being rejected with its other problems."""
+    parser = AssessmentParser(parent_kinds(rows))
+    assessments: list[Assessment | None] = []
+    problems: list[tuple[Problem, ...]] = []
     grades: list[Grade | None] = []
-    bad: list[Problem | None] = []
-    plain = []
     for row, where in zip(rows, locations, strict=True):
-        rest = dict(row)
-        value = rest.pop(PUBLISHED_GRADE, None)
-        plain.append(rest)
-        try:
-            grades.append(Grade.parse(value, PUBLISHED_GRADE))
-            bad.append(None)
-        except CchcError as exc:
-            grades.append(None)
-            bad.append(Problem(where, PUBLISHED_GRADE, said(exc)))
-    parsed = parse_assessment_rows(plain, locations)
-    assessments = list(parsed.assessments)
-    row_problems = list(parsed.row_problems)
-    for i, problem in enumerate(bad):
-        if problem is not None:
-            assessments[i] = None
-            row_problems[i] = (*row_problems[i], problem)
-    return ParsedRows(tuple(assessments), tuple(row_problems)), tuple(grades)
+        assessment, grade, found = _published_row(parser, row, where)
+        assessments.append(assessment)
+        grades.append(grade)
+        problems.append(tuple(found))
+    return ParsedRows(tuple(assessments), tuple(problems)), tuple(grades)
+
+
+def _published_row(
+    parser: AssessmentParser, row: Mapping[str, Any], where: str
+) -> tuple[Assessment | None, Grade | None, list[Problem]]:
+    """A published row's assessment (``None`` if it or its grade is bad), its
+    published grade (``None`` if bad) and its problems, the grade's last."""
+    rest = dict(row)
+    value = rest.pop(PUBLISHED_GRADE, None)
+    assessment, found = parser.parse(rest, where)
+    try:
+        return assessment, Grade.parse(value, PUBLISHED_GRADE), found
+    except CchcError as exc:
+        return None, None, [*found, Problem(where, PUBLISHED_GRADE, said(exc))]
 
 
 def read_published_grades(
@@ -54,9 +57,17 @@ def read_published_grades(
     """``(assessment, published grade)`` pairs from a CSV or JSON table with the
     assessment columns plus ``published_grade`` (a grade name or its Vietnamese
     label), ready for :func:`~cchc_rules.check_published_grades`; or one
-    ``InvalidInputError`` listing every bad row."""
-    rows, where = read_rows(path, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE), encoding)
-    parsed, grades = parse_published_rows(rows, where)
-    if parsed.problems:
-        raise InvalidInputError.collected(parsed.problems, str(path))
-    return [(a, g) for a, g in zip(parsed.assessments, grades, strict=True) if a and g]
+    ``InvalidInputError`` listing every bad row. Rows are read, validated and handed
+    on one at a time, as :func:`~cchc_rules.io.read_assessments` reads them: a CSV
+    is never held whole, and no pair is kept once a row is bad."""
+    rows, parser = opened(path, encoding, (*ASSESSMENT_COLUMNS, PUBLISHED_GRADE))
+    return every_item((_pair(parser, row, where) for row, where in rows), path)
+
+
+def _pair(
+    parser: AssessmentParser, row: Mapping[str, Any], where: str
+) -> tuple[tuple[Assessment, Grade] | None, list[Problem]]:
+    assessment, grade, found = _published_row(parser, row, where)
+    if assessment is None or grade is None or found:
+        return None, found
+    return (assessment, grade), found

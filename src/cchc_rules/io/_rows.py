@@ -4,10 +4,11 @@ row number as a spreadsheet shows it, the header being row 1; ``$[2]`` in JSON).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._columns import ASSESSMENT_COLUMNS, canonical_header
 from .._files import (
@@ -22,6 +23,9 @@ from .._files import (
 from .._messages import Message, Row
 from .._validate import check_path
 from ..errors import InvalidInputError, Problem
+
+if TYPE_CHECKING:
+    from _csv import Reader as CsvReader
 
 __all__ = ["EXTRA_CELLS", "Rows", "every_item", "is_blank", "iter_rows", "read_rows"]
 
@@ -89,13 +93,21 @@ class Rows:
 
     def cells(self) -> Iterator[tuple[list[str], str]]:
         """A CSV's records as lists of cells, after the header."""
+        with self.records() as reader:
+            for cells in reader:
+                if cells:
+                    yield cells, Row(reader.line_num)
+
+    @contextlib.contextmanager
+    def records(self) -> Iterator[CsvReader]:
+        """A ``csv.reader`` over a CSV's records after the header (an empty list for
+        an empty line; ``line_num`` the line just read), its failures reported with
+        the file and the row."""
         with text_lines(self.file, self.encoding) as lines:
             reader = csv.reader(lines, delimiter=self.delimiter)
             with csv_errors(self.file, lambda: reader.line_num):
                 next(reader, None)
-                for cells in reader:
-                    if cells:
-                        yield cells, Row(reader.line_num)
+                yield reader
 
     def sheet_cells(self) -> Iterator[tuple[list[Any], str]]:
         """A sheet's rows as lists of cells (numbers, days, text), after the header."""
