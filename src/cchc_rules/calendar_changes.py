@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from ._files import csv_delimiter, parse_json, read_text
+from ._files import csv_delimiter, parse_json_list, read_text
 from ._messages import Message, Row
 from ._validate import check_path, parse_day
 from .calendar_table import SpecialDay
@@ -44,16 +44,7 @@ def _change_cells(file: Path, text: str) -> Iterator[tuple[str, dict[str, str] |
     """Each row's location and its cells (stripped, keyed by lower-case column), or
     the problem that makes it unreadable."""
     if file.suffix.lower() == ".json":
-        data = parse_json(text, file)
-        if not isinstance(data, list):
-            raise InvalidInputError(
-                Message(
-                    "{file} must hold a JSON list of objects (got {type})",
-                    file=file,
-                    type=type(data).__name__,
-                )
-            )
-        for i, item in enumerate(data):
+        for i, item in enumerate(parse_json_list(text, file, objects=False)):
             where = f"$[{i}]"
             if not isinstance(item, dict):
                 yield where, Problem(where, "", Message("must be an object"))
