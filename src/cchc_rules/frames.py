@@ -11,7 +11,7 @@ be Vietnamese (see ``docs/input-files.md``).
 
 >>> import pandas as pd
 >>> from cchc_rules.frames import check_grades_frame
->>> out = check_grades_frame(pd.read_csv("docs/examples/published_2019.csv"))
+>>> out = check_grades_frame(pd.read_csv("docs/examples/published_2019.csv"), lang="en")
 >>> for row in out[out["differs"]].itertuples():
 ...     print(row.unit, "|", row.published_grade, "|", row.grade, "|", row.brief)
 Sở Tư pháp | Hoàn thành xuất sắc nhiệm vụ | GOOD | base grade: index_score 89.95 → GOOD; \
@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._columns import canonical_header
-from ._messages import Message, localize
-from .errors import CchcError, InvalidInputError, InvalidTypeError, Problem, check_lang
+from ._messages import DEFAULT_LANG, Message, localize
+from .errors import CchcError, InvalidInputError, InvalidTypeError, Problem, require_lang
 from .grades import Grade
 from .grading import Verdict, grade_head
 from .io import ParsedRows, parse_assessment_rows, parse_published_rows
@@ -57,7 +57,9 @@ def _pandas() -> Any:
         ) from None
 
 
-def grade_frame(df: Any, rulebook: Rulebook = DECISION_30_2018, *, lang: str = "en") -> Any:
+def grade_frame(
+    df: Any, rulebook: Rulebook = DECISION_30_2018, *, lang: str = DEFAULT_LANG
+) -> Any:
     """``df`` (columns ``unit, kind, parent, head, year, index_score``, optionally
     ``parent_kind`` and ``findings``, in English or Vietnamese) with the verdict of
     each row added: ``base_grade`` and ``grade`` (ordered categoricals, EXCELLENT
@@ -72,7 +74,9 @@ def grade_frame(df: Any, rulebook: Rulebook = DECISION_30_2018, *, lang: str = "
     return _with_results(pd, df, verdicts, errors, lang)
 
 
-def check_grades_frame(df: Any, rulebook: Rulebook = DECISION_30_2018, *, lang: str = "en") -> Any:
+def check_grades_frame(
+    df: Any, rulebook: Rulebook = DECISION_30_2018, *, lang: str = DEFAULT_LANG
+) -> Any:
     """:func:`grade_frame` for a published table: ``df`` has a ``published_grade``
     column too (a grade name or its Vietnamese label). Adds ``published`` (the
     published grade, read) and ``differs`` (boolean: the published grade is not the
@@ -99,7 +103,7 @@ def check_grades_frame(df: Any, rulebook: Rulebook = DECISION_30_2018, *, lang: 
 def _rows(
     pd: Any, df: Any, extra: Sequence[str], lang: str
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    check_lang(lang)
+    require_lang(lang)
     if not isinstance(df, pd.DataFrame):
         raise InvalidTypeError.for_field("df", "a pandas DataFrame", df)
     header = canonical_header([str(c) for c in df.columns], "df")
