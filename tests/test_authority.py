@@ -18,7 +18,7 @@ from cchc_rules import (
     evaluator_for,
     grade_head,
 )
-from cchc_rules.authority import AUTHORITY, check_unit, structure_for
+from cchc_rules.authority import AUTHORITY, require_unit, structure_for
 from cchc_rules.io import read_assessments
 
 K = UnitKind
@@ -73,12 +73,12 @@ def test_evaluator_for_answers_exactly_for_the_valid_kind_and_year(shape, year):
         with pytest.raises((OutOfRangeError, InvalidInputError)):
             evaluator_for(unit, year)
         with pytest.raises((OutOfRangeError, InvalidInputError)):
-            check_unit(unit, year)
+            require_unit(unit, year)
         return
     ev = evaluator_for(unit, year)
     assert ev.role is expected
     assert ev.unit is (None if expected is CITY else unit.parent)
-    assert check_unit(unit, year) is unit
+    assert require_unit(unit, year) is unit
 
 
 @given(st.dates(date(2018, 10, 9), date(2060, 12, 31)))

@@ -26,7 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._messages import Message, said
-from ._validate import check_int, check_iterable
+from ._validate import require_int, require_iterable
 from .errors import CchcError, InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
     """numpy (or ``None``) and the items of ``value``: a list of its Python values."""
     np = _numpy_array(value)
     if np is None:
-        return None, check_iterable(field, value)
+        return None, require_iterable(field, value)
     if value.dtype.kind == "M" and value.dtype != np.dtype("datetime64[D]"):
         raise InvalidTypeError(
             Message(
@@ -60,7 +60,7 @@ def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
                 dtype=str(value.dtype),
             )
         )
-    return np, check_iterable(field, value.tolist())
+    return np, require_iterable(field, value.tolist())
 
 
 def _is_days(np: Any, value: Any) -> bool:
@@ -148,7 +148,7 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
             return _add_working_days_array(np, cal, days, steps)
     np, items = _items("days", days)
     if isinstance(n, int | str) or not isinstance(n, Iterable):
-        counts: list[Any] = [check_int("n", n)] * len(items)
+        counts: list[Any] = [require_int("n", n)] * len(items)
     else:
         counts = _items("n", n)[1]
         _same_length("n", counts, "days", len(items))

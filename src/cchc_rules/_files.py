@@ -49,7 +49,7 @@ LIMITS = Limits()
 """The limits in force (one per process)."""
 
 
-def check_path_text(file: Path) -> None:
+def require_path_text(file: Path) -> None:
     """A path the operating system can be asked about (no NUL, no lone surrogate)."""
     text = str(file)
     try:
@@ -66,7 +66,7 @@ def read_bytes(file: Path) -> bytearray:
     """The file's bytes, at most ``LIMITS.input_bytes`` of them; a larger file (or a
     device that never ends, like ``/dev/zero``) is an error saying how to raise the
     limit."""
-    check_path_text(file)
+    require_path_text(file)
     limit = LIMITS.input_bytes
     data = bytearray()
     try:
@@ -115,12 +115,12 @@ def read_text(file: Path, encoding: str | None = None) -> str:
     return nfc(text)
 
 
-def check_decoding(file: Path, encoding: str | None = None) -> str:
+def require_decoding(file: Path, encoding: str | None = None) -> str:
     """The encoding to read ``file``'s lines with (:func:`text_lines`), after
     decoding the whole file in chunks, never holding it: the same choice and the same
     errors as :func:`read_text`, raised before any line is handed on; and no larger
     than ``LIMITS.input_bytes``, as :func:`read_bytes` reads."""
-    check_path_text(file)
+    require_path_text(file)
     limit = LIMITS.input_bytes
     try:
         with file.open("rb") as handle:
@@ -180,7 +180,7 @@ def _undecodable(file: Path, encoding: str | None, reason: str, byte: int) -> No
 @contextlib.contextmanager
 def text_lines(file: Path, encoding: str) -> Iterator[Iterator[str]]:
     """The file's lines, one at a time, in NFC and without a BOM, for ``csv.reader``;
-    ``encoding`` from :func:`check_decoding`."""
+    ``encoding`` from :func:`require_decoding`."""
     try:
         handle = file.open(encoding=encoding, newline="")
     except OSError as exc:
@@ -201,7 +201,7 @@ def text_lines(file: Path, encoding: str) -> Iterator[Iterator[str]]:
         yield lines()
 
 
-def check_encoding(value: object) -> str:
+def require_encoding(value: object) -> str:
     """``value`` if it names a text encoding Python knows (e.g. ``cp1258``)."""
     try:
         if isinstance(value, str) and codecs.lookup(value).name:

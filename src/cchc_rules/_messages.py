@@ -253,9 +253,9 @@ class Labelled:
     def label(self, lang: str = DEFAULT_LANG) -> str:
         """The member's label in ``lang`` (Vietnamese unless asked otherwise)."""
         if lang not in LANGUAGES:
-            from .errors import check_lang  # errors builds on this module
+            from .errors import require_lang  # errors builds on this module
 
-            check_lang(lang)
+            require_lang(lang)
         return _LABELS[self].render(lang)
 
     @property

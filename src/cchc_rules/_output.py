@@ -27,7 +27,7 @@ from typing import TextIO
 from ._messages import Message
 from .errors import InvalidInputError
 
-__all__ = ["check_output", "open_output", "printable"]
+__all__ = ["open_output", "printable", "require_output"]
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_IN_CELL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -122,7 +122,7 @@ def _terminated_cleanly() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def check_output(target: Path, inputs: Sequence[Path] = ()) -> os.stat_result | None:
+def require_output(target: Path, inputs: Sequence[Path] = ()) -> os.stat_result | None:
     """What is at ``target`` now (``None``: nothing), if output may go there: not a
     directory, not one of ``inputs``. Checked before the work starts, and again
     when the output is opened."""
@@ -151,7 +151,7 @@ def open_output(
     if target is None:
         yield stdout
         return
-    info = check_output(target, inputs)
+    info = require_output(target, inputs)
     if _is_device_path(target) or (info is not None and not stat.S_ISREG(info.st_mode)):
         with open(target, "w", encoding="utf-8", errors=_ERRORS, newline="") as handle:
             yield handle

@@ -33,14 +33,14 @@ from typing import Any, Final, TextIO
 from ._messages import Message
 from .errors import InvalidInputError
 
-__all__ = ["CSV_STYLES", "cell_text", "check_style", "json_text", "to_csv", "write_csv"]
+__all__ = ["CSV_STYLES", "cell_text", "json_text", "require_style", "to_csv", "write_csv"]
 
 CSV_STYLES: Final = ("plain", "excel", "excel-vi")
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
-def check_style(style: object) -> str:
+def require_style(style: object) -> str:
     if style not in CSV_STYLES:
         raise InvalidInputError.for_field(
             "style", Message("must be one of {names}", names=", ".join(CSV_STYLES)), style
@@ -76,7 +76,7 @@ def write_csv(
     header: Sequence[str], rows: Iterable[Sequence[Any]], stream: TextIO, style: str = "plain"
 ) -> None:
     """:func:`to_csv` written to ``stream`` one row at a time."""
-    style = check_style(style)
+    style = require_style(style)
     excel = style != "plain"
     comma = style == "excel-vi"
     writer = csv.writer(

@@ -17,15 +17,15 @@ from ._messages import Message, quoted
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
 __all__ = [
-    "check_bool",
-    "check_date",
-    "check_int",
-    "check_iterable",
-    "check_path",
-    "check_text",
-    "check_year",
     "optional_text",
     "parse_day",
+    "require_bool",
+    "require_date",
+    "require_int",
+    "require_iterable",
+    "require_path",
+    "require_text",
+    "require_year",
     "to_count",
     "to_decimal",
     "to_percentage",
@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-def check_date(field: str, value: Any) -> dt.date:
+def require_date(field: str, value: Any) -> dt.date:
     """A ``datetime.date`` and nothing else.
 
     A ``datetime`` is refused rather than truncated: its time (and zone) would be
@@ -61,7 +61,7 @@ converting between ``int`` and text, so every accepted number can be printed).""
 MAX_INT_BITS = 14_280  # 2**14_280 has 4,299 digits
 
 
-def check_int(field: str, value: Any, *, minimum: int | None = None) -> int:
+def require_int(field: str, value: Any, *, minimum: int | None = None) -> int:
     """An ``int`` from any integral number (``numbers.Integral``: an ``int``, a
     numpy integer...) but never a ``bool``, optionally at least ``minimum``."""
     if type(value) is int:
@@ -86,9 +86,9 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 rulebook's) are checked where they apply."""
 
 
-def check_year(field: str, value: Any) -> int:
+def require_year(field: str, value: Any) -> int:
     """An ``int`` year from 1900 to 2200; outside it an ``OutOfRangeError``."""
-    value = check_int(field, value)
+    value = require_int(field, value)
     if not FIRST_YEAR <= value <= LAST_YEAR:
         raise OutOfRangeError.for_field(
             field,
@@ -98,14 +98,14 @@ def check_year(field: str, value: Any) -> int:
     return int(value)
 
 
-def check_iterable(field: str, value: Any) -> list[Any]:
+def require_iterable(field: str, value: Any) -> list[Any]:
     """The items of a list, tuple, set or other iterable (not a mapping), as a list."""
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
         raise InvalidTypeError.for_field(field, "a list", value)
     return list(value)
 
 
-def check_path(field: str, value: Any) -> Path:
+def require_path(field: str, value: Any) -> Path:
     """A file path from a ``str`` or ``os.PathLike``."""
     if not isinstance(value, str | os.PathLike) or not str(value).strip():
         raise InvalidTypeError.for_field(field, "a file path", value)
@@ -140,7 +140,7 @@ def typed_tuple(item: type) -> Any:
     return check
 
 
-def check_bool(field: str, value: Any) -> bool:
+def require_bool(field: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise InvalidTypeError.for_field(field, "True or False", value)
     return value
@@ -148,10 +148,10 @@ def check_bool(field: str, value: Any) -> bool:
 
 def optional_text(field: str, value: Any) -> str | None:
     """``None``, or a non-blank string stripped of surrounding white space."""
-    return None if value is None else check_text(field, value)
+    return None if value is None else require_text(field, value)
 
 
-def check_text(field: str, value: Any) -> str:
+def require_text(field: str, value: Any) -> str:
     """A non-blank string in Unicode NFC, stripped of surrounding white space (so a
     name typed in decomposed form is the same name)."""
     if not isinstance(value, str):
@@ -208,7 +208,7 @@ def to_decimal(field: str, value: Any) -> Decimal:
 _COUNT = re.compile(r"\s*-?\d+\s*")
 
 
-def check_score(field: str, value: Any) -> Decimal:
+def require_score(field: str, value: Any) -> Decimal:
     """A score on the 0–100 scale of the CCHC index, as a ``Decimal``."""
     number = to_decimal(field, value)
     if not Decimal(0) <= number <= Decimal(100):
@@ -227,7 +227,7 @@ def to_count(field: str, value: Any) -> int | None:
                 field, Message("must have at most {digits} digits", digits=MAX_INT_DIGITS), value
             )
         value = int(value)
-    return check_int(field, value, minimum=0)
+    return require_int(field, value, minimum=0)
 
 
 def to_percentage(field: str, value: Any) -> Decimal | None:

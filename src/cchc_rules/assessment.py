@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from ._validate import check_bool, check_score, check_text, check_year, optional_text
+from ._validate import optional_text, require_bool, require_score, require_text, require_year
 from .errors import InvalidInputError, InvalidTypeError
 from .units import Head
 
@@ -20,7 +20,7 @@ __all__ = ["Assessment", "Finding", "MitigationGrounds"]
 
 
 def _flag(name: str) -> Any:
-    return attrs.field(default=False, validator=lambda _i, _a, v: check_bool(name, v))
+    return attrs.field(default=False, validator=lambda _i, _a, v: require_bool(name, v))
 
 
 def _cause(value: Any) -> str | None:
@@ -65,7 +65,7 @@ class MitigationGrounds:
 
 
 def _description(value: Any) -> str:
-    return check_text("description", value)
+    return require_text("description", value)
 
 
 def _grounds(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -96,11 +96,11 @@ class Finding:
 
 
 def _index_score(value: Any) -> Decimal:
-    return check_score("index_score", value)
+    return require_score("index_score", value)
 
 
 def _year(value: Any) -> int:
-    return check_year("year", value)
+    return require_year("year", value)
 
 
 def _findings(value: Any) -> tuple[Finding, ...]:
@@ -165,7 +165,7 @@ class Assessment:
         """
         from .io import parse_assessment_rows  # io builds on this module
 
-        origin = check_text("origin", origin)
+        origin = require_text("origin", origin)
         if not isinstance(data, Mapping):
             raise InvalidTypeError.for_field(origin, "an object (a dict)", data)
         parsed = parse_assessment_rows([data], [origin])

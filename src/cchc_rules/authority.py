@@ -46,7 +46,7 @@ from datetime import date
 import attrs
 
 from ._messages import Message
-from ._validate import check_year, typed
+from ._validate import require_year, typed
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import DatedParameter, DatedValue, Provenance, Source
 from .units import Unit, UnitKind
@@ -57,9 +57,9 @@ __all__ = [
     "Evaluator",
     "EvaluatorRole",
     "Structure",
-    "check_unit",
     "evaluator_for",
     "fits_year",
+    "require_unit",
     "structure_for",
 ]
 
@@ -234,7 +234,7 @@ def structure_for(year: int | None) -> Structure:
     Decision 30/2018 structure. A year no period covers is an ``OutOfRangeError``."""
     if year is None:
         return AUTHORITY.values[0].value
-    return _structure_in(check_year("year", year))
+    return _structure_in(require_year("year", year))
 
 
 @functools.lru_cache(maxsize=512)
@@ -293,13 +293,13 @@ def _rule(unit: Unit, year: int | None) -> AuthorityRule:
     )
 
 
-def check_unit(unit: Unit, year: int | None) -> Unit:
+def require_unit(unit: Unit, year: int | None) -> Unit:
     """``unit``, if it fits the structure in force for ``year``; else an error
     that says why: a district, or a unit under one, from 2025
     (``OutOfRangeError``); a special zone before 2025 (``OutOfRangeError``); a
     commune with no parent before 2025 (``InvalidInputError``).
 
-    >>> check_unit(Unit("UBND xã An Lư", UnitKind.COMMUNE), 2019)
+    >>> require_unit(Unit("UBND xã An Lư", UnitKind.COMMUNE), 2019)
     Traceback (most recent call last):
     ...
     cchc_rules.errors.InvalidInputError: UBND xã An Lư: in the year 2019 the parent of \

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from . import _batch, calendar_table
 from ._messages import Message
-from ._validate import check_date, check_int, check_iterable
+from ._validate import require_date, require_int, require_iterable
 from .calendar_changes import read_changes
 from .calendar_table import SpecialDay, holidays_special_days, shipped_days
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError, Problem
@@ -141,8 +141,8 @@ class WorkingCalendar:
         name: str = "custom calendar",
         confirmed: tuple[date, date] | None = None,
     ) -> None:
-        check_date("first", first)
-        check_date("last", last)
+        require_date("first", first)
+        require_date("last", last)
         if last < first:
             raise InvalidInputError(
                 Message(
@@ -161,13 +161,13 @@ class WorkingCalendar:
                 "confirmed", "a (confirmed_from, confirmed_through) pair of dates", confirmed
             )
         else:
-            check_date("confirmed_from", confirmed[0])
-            check_date("confirmed_through", confirmed[1])
+            require_date("confirmed_from", confirmed[0])
+            require_date("confirmed_through", confirmed[1])
         self._confirmed = (max(first, confirmed[0]), min(last, confirmed[1]))
         self._ord0 = first.toordinal()
         self._n = last.toordinal() - self._ord0 + 1
         special: dict[date, SpecialDay] = {}
-        for item in check_iterable("special_days", special_days):
+        for item in require_iterable("special_days", special_days):
             if not isinstance(item, SpecialDay):
                 raise InvalidTypeError.for_field("special_days", "a list of SpecialDay", item)
             if first <= item.day <= last:
@@ -223,7 +223,7 @@ class WorkingCalendar:
         >>> cal.is_confirmed(date(2026, 1, 2)), cal.is_confirmed(date(2027, 3, 1))
         (True, False)
         """
-        check_date("day", day)
+        require_date("day", day)
         lo, hi = self._confirmed
         return lo <= day <= hi
 
@@ -234,8 +234,8 @@ class WorkingCalendar:
         >>> public_sector_calendar().is_confirmed_between(date(2026, 12, 21), date(2027, 1, 4))
         False
         """
-        check_date("start", start)
-        check_date("end", end)
+        require_date("start", start)
+        require_date("end", end)
         lo, hi = self._confirmed
         return lo <= min(start, end) and max(start, end) <= hi
 
@@ -253,7 +253,7 @@ class WorkingCalendar:
         1
         """
         if type(day) is not date:
-            check_date(field, day)
+            require_date(field, day)
         i: int = day.toordinal() - self._ord0
         if not 0 <= i < self._n:
             raise OutOfRangeError(
@@ -316,7 +316,7 @@ class WorkingCalendar:
                     return _fromordinal(self._ord0 + self._working[position])
         i = self.index_of(day, "day")
         if type(n) is not int:
-            check_int("n", n)
+            require_int("n", n)
         # prefix[i] counts working days before day, prefix[i + 1] those up to it.
         position = self._prefix[i + 1] + n - 1 if n > 0 else self._prefix[i] + n
         return self._working_day_at(position, "day", day, n)
@@ -399,7 +399,7 @@ class WorkingCalendar:
 
     def special_days(self, year: int) -> tuple[SpecialDay, ...]:
         """Named days off and make-up working days of ``year``, in date order."""
-        check_int("year", year)
+        require_int("year", year)
         if not self._first.year <= year <= self._last.year:
             raise OutOfRangeError(
                 Message(
@@ -438,7 +438,7 @@ class WorkingCalendar:
     ) -> WorkingCalendar:
         lo, hi = self._confirmed
         if confirmed_through is not None:
-            check_date("confirmed_through", confirmed_through)
+            require_date("confirmed_through", confirmed_through)
             lo, hi = (lo if lo <= hi else self._first), confirmed_through
         return WorkingCalendar(
             self._first,
@@ -468,8 +468,10 @@ class WorkingCalendar:
         (False, True)
         """
         cited = Source.coerce(source)
-        off = [check_date("days_off", d) for d in check_iterable("days_off", days_off)]
-        on = [check_date("working_days", d) for d in check_iterable("working_days", working_days)]
+        off = [require_date("days_off", d) for d in require_iterable("days_off", days_off)]
+        on = [
+            require_date("working_days", d) for d in require_iterable("working_days", working_days)
+        ]
         both = sorted(set(off) & set(on))
         if both:
             raise InvalidInputError(
@@ -556,8 +558,8 @@ def public_sector_calendar(
     >>> public_sector_calendar().supported_range
     (datetime.date(2018, 1, 1), datetime.date(2030, 12, 31))
     """
-    check_int("first_year", first_year, minimum=1995)
-    check_int("last_year", last_year, minimum=first_year)
+    require_int("first_year", first_year, minimum=1995)
+    require_int("last_year", last_year, minimum=first_year)
     if last_year > 2100:
         raise InvalidInputError.for_field("last_year", "must be at most 2100", last_year)
     return _build_public_sector_calendar(first_year, last_year)

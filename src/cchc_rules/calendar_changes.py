@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ._files import csv_delimiter, parse_json_list, read_text
 from ._messages import Message, Row
-from ._validate import check_path, parse_day
+from ._validate import parse_day, require_path
 from .calendar_table import SpecialDay
 from .errors import CchcError, InvalidInputError, Problem
 from .law import Provenance, Source
@@ -87,7 +87,7 @@ def _change_cells(file: Path, text: str) -> Iterator[tuple[str, dict[str, str] |
 
 
 def read_changes(path: str | Path) -> list[tuple[str, SpecialDay]]:
-    file = check_path("path", path)
+    file = require_path("path", path)
     problems: list[Problem] = []
     found: list[tuple[str, SpecialDay]] = []
     first_seen: dict[date, str] = {}

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from ._messages import Message
-from ._validate import check_bool, check_date, check_text, typed
+from ._validate import require_bool, require_date, require_text, typed
 from .law import Provenance, Source
 
 __all__ = [
@@ -49,10 +49,10 @@ class SpecialDay:
     off) and ``True`` for a make-up working day that falls on a weekend.
     """
 
-    day: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
-    working: bool = attrs.field(validator=lambda _i, a, v: check_bool(a.name, v))
-    name_vi: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
-    name_en: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    day: date = attrs.field(validator=lambda _i, a, v: require_date(a.name, v))
+    working: bool = attrs.field(validator=lambda _i, a, v: require_bool(a.name, v))
+    name_vi: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
+    name_en: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
     source: Source = attrs.field(validator=typed(Source))
 
     def to_dict(self) -> dict[str, Any]:
@@ -71,12 +71,12 @@ class CalendarInstrument:
     or a year's schedule whose number the library does not hold (``number`` is then
     ``None`` and ``note`` says so)."""
 
-    id: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
-    kind: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    id: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
+    kind: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
     number: str | None = attrs.field(validator=typed(str, optional=True))
     issued: date | None = attrs.field(validator=typed(date, optional=True))
-    issuer: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
-    subject: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    issuer: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
+    subject: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
     url: str | None = attrs.field(validator=typed(str, optional=True))
     provenance: Provenance = attrs.field(validator=typed(Provenance))
     note: str | None = attrs.field(validator=typed(str, optional=True))

@@ -20,7 +20,7 @@ from ._commands import COMMANDS, inputs
 from ._console import input_limit, run_safely, utf8
 from ._files import LIMITS
 from ._messages import DEFAULT_LANG, LANGUAGES, Message, quoted
-from ._output import check_output
+from ._output import require_output
 from ._tabular import CSV_STYLES
 from ._usage import ArgumentMessages, Parser, lang_in
 from .errors import InvalidInputError
@@ -211,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def run() -> int:
         args = build_parser().parse_args(argv)
         if getattr(args, "output", None) is not None:
-            check_output(args.output, inputs(args))  # before the work, not after it
+            require_output(args.output, inputs(args))  # before the work, not after it
         with input_limit(getattr(args, "max_input_mb", None)):
             return COMMANDS[args.command](args, sys.stdout)
 

@@ -91,7 +91,7 @@ class Problem:
     def render(self, lang: str = DEFAULT_LANG) -> str:
         """The problem as one line in ``lang`` ("vi" or "en"); ``str()`` of it is
         the English."""
-        return localize(self._text(), check_lang(lang))
+        return localize(self._text(), require_lang(lang))
 
     def to_dict(self) -> dict[str, str]:
         """JSON-ready: where, which field, and the message in both languages."""
@@ -112,7 +112,7 @@ class Problem:
         )
 
 
-def check_lang(lang: object) -> str:
+def require_lang(lang: object) -> str:
     """``lang`` if it is one of the languages messages are written in."""
     if lang not in LANGUAGES:
         raise InvalidInputError.for_field(
@@ -137,7 +137,7 @@ class CchcError(Exception):
 
     def localized(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang`` ("vi" or "en"); ``str(error)`` is the English."""
-        check_lang(lang)
+        require_lang(lang)
         return localize(self.args[0], lang) if len(self.args) == 1 else str(self)
 
     def to_dict(self) -> dict[str, Any]:

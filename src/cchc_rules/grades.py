@@ -22,7 +22,7 @@ import unicodedata
 from typing import Any
 
 from ._messages import Labelled, Message, name_members
-from ._validate import check_int
+from ._validate import require_int
 from .errors import InvalidInputError
 
 __all__ = ["Grade"]
@@ -50,7 +50,7 @@ class Grade(Labelled, enum.Enum):
     def lowered(self, levels: int) -> Grade:
         """This grade lowered by ``levels``, 0 or more (never below the lowest level)."""
         if type(levels) is not int or levels < 0:
-            check_int("levels", levels, minimum=0)
+            require_int("levels", levels, minimum=0)
         return _BY_RANK[max(0, _RANK[self] - levels)]
 
     @classmethod

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._grading_plan import collector_paused, deferred_verdict, in_law_order
-from ._validate import check_iterable, typed, typed_tuple
+from ._validate import require_iterable, typed, typed_tuple
 from .assessment import Assessment, Finding, MitigationGrounds
-from .authority import check_unit
+from .authority import require_unit
 from .errors import InvalidTypeError
 from .grades import Grade
 from .rulebooks import DECISION_30_2018, Rulebook
@@ -68,14 +68,14 @@ def grade_head(assessment: Assessment, rulebook: Rulebook = DECISION_30_2018) ->
 
     A year the rulebook does not cover is an ``OutOfRangeError``, and so is a
     unit that did not exist in the evaluated year (a district from 2025: the
-    district level ceased on 1/7/2025; see :func:`cchc_rules.authority.check_unit`).
+    district level ceased on 1/7/2025; see :func:`cchc_rules.authority.require_unit`).
     """
     if not isinstance(assessment, Assessment):
         raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
     if not isinstance(rulebook, Rulebook):
         raise InvalidTypeError.for_field("rulebook", "a Rulebook", rulebook)
     rules = rulebook.rules_for(assessment.year)
-    check_unit(assessment.head.unit, assessment.year)
+    require_unit(assessment.head.unit, assessment.year)
     # Base rule: the band of the annual CCHC index.
     base = rules.bands.grade_for(assessment.index_score)
     demotion = 0
@@ -117,7 +117,7 @@ def grade_many(
     (``gc.disable()``) and then restored, so time per verdict stays flat from
     thousands to millions of assessments; grading makes no reference cycles
     (:func:`cchc_rules._grading_plan.collector_paused` says why this is safe)."""
-    items = check_iterable("assessments", assessments)
+    items = require_iterable("assessments", assessments)
     with collector_paused():
         verdicts = tuple([grade_head(a, rulebook) for a in items])
     summary = dict.fromkeys(Grade, 0)

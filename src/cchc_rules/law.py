@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from ._messages import Labelled, Message, name_members
-from ._validate import check_date, check_iterable, check_text, optional_text
+from ._validate import optional_text, require_date, require_iterable, require_text
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 
 __all__ = ["DatedParameter", "DatedValue", "Provenance", "Source", "as_source"]
@@ -72,7 +72,7 @@ def _provenance(value: Any) -> Provenance:
 
 
 def _instrument(value: Any) -> str:
-    return check_text("instrument", value)
+    return require_text("instrument", value)
 
 
 def _article(value: Any) -> str | None:
@@ -92,7 +92,7 @@ def _ref(value: Any) -> str | None:
 
 
 def _valid_from(value: Any) -> dt.date:
-    return check_date("valid_from", value)
+    return require_date("valid_from", value)
 
 
 @attrs.frozen
@@ -160,7 +160,7 @@ class Source:
         if isinstance(value, Source):
             return value
         if isinstance(value, str):
-            return cls(check_text(field, value))
+            return cls(require_text(field, value))
         raise InvalidTypeError.for_field(field, "a Source or the name of an instrument", value)
 
 
@@ -181,7 +181,7 @@ class DatedValue(Generic[T]):
 
     def __attrs_post_init__(self) -> None:
         if self.valid_until is not None:
-            check_date("valid_until", self.valid_until)
+            require_date("valid_until", self.valid_until)
             if self.valid_until < self.valid_from:
                 raise InvalidInputError(
                     Message(
@@ -192,12 +192,12 @@ class DatedValue(Generic[T]):
                 )
 
     def in_force_on(self, day: dt.date) -> bool:
-        check_date("day", day)
+        require_date("day", day)
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
 def _name(value: Any) -> str:
-    return check_text("name", value)
+    return require_text("name", value)
 
 
 def _is_source(field: str, value: Any) -> None:
@@ -206,7 +206,7 @@ def _is_source(field: str, value: Any) -> None:
 
 
 def _sorted_values(values: Any) -> tuple[DatedValue[Any], ...]:
-    items = tuple(check_iterable("values", values))
+    items = tuple(require_iterable("values", values))
     for i, item in enumerate(items):
         if not isinstance(item, DatedValue):
             raise InvalidTypeError.for_field(f"values[{i}]", "a DatedValue", item)
@@ -250,7 +250,7 @@ class DatedParameter(Generic[T]):
                 )
 
     def at(self, day: dt.date) -> DatedValue[T]:
-        check_date("day", day)
+        require_date("day", day)
         for candidate in reversed(self.values):
             if candidate.in_force_on(day):
                 return candidate

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from ._messages import Message
-from ._validate import check_bool, check_date, check_int, typed
+from ._validate import require_bool, require_date, require_int, typed
 from .calendar import WorkingCalendar, calendar_or_default, default_calendar
 from .errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from .law import Source, as_source
@@ -45,7 +45,7 @@ pass your plan's."""
 
 
 def _notice_days(working_days: Any) -> int:
-    return check_int("working_days", working_days, minimum=0)
+    return require_int("working_days", working_days, minimum=0)
 
 
 def latest_notice_date(
@@ -69,7 +69,7 @@ def latest_notice_date(
     datetime.date(2019, 5, 3)
     """
     if type(inspection_day) is not date:
-        check_date("inspection_day", inspection_day)
+        require_date("inspection_day", inspection_day)
     n = (
         working_days
         if type(working_days) is int and working_days >= 0
@@ -104,8 +104,8 @@ def notice_is_sufficient(
     >>> notice_is_sufficient(date(2019, 5, 24), date(2019, 6, 3))
     True
     """
-    check_date("notice_day", notice_day)
-    check_date("inspection_day", inspection_day)
+    require_date("notice_day", notice_day)
+    require_date("inspection_day", inspection_day)
     n = _notice_days(working_days)
     cal = calendar_or_default(calendar)
     if notice_day >= inspection_day:
@@ -127,13 +127,13 @@ class NoticeRequirement:
     the answer used a day after the calendar's ``confirmed_through`` (a year whose
     official schedule of days off is not yet published)."""
 
-    inspection_day: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
-    unannounced: bool = attrs.field(validator=lambda _i, a, v: check_bool(a.name, v))
-    working_days: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    inspection_day: date = attrs.field(validator=lambda _i, a, v: require_date(a.name, v))
+    unannounced: bool = attrs.field(validator=lambda _i, a, v: require_bool(a.name, v))
+    working_days: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
     latest_notice: date | None = attrs.field(validator=typed(date, optional=True))
     source: Source = attrs.field(validator=typed(Source))
     provisional: bool = attrs.field(
-        default=False, validator=lambda _i, a, v: check_bool(a.name, v), kw_only=True
+        default=False, validator=lambda _i, a, v: require_bool(a.name, v), kw_only=True
     )
 
     @property
@@ -142,7 +142,7 @@ class NoticeRequirement:
 
 
 def _plan_days(instance: InspectionPlan, attribute: attrs.Attribute[date], value: date) -> None:
-    check_date(attribute.name, value)
+    require_date(attribute.name, value)
     if value.year != instance.year:
         raise InvalidInputError(
             Message(
@@ -165,7 +165,7 @@ class InspectionPlan:
     False
     """
 
-    year: int = attrs.field(validator=lambda _i, _a, v: check_int("year", v))
+    year: int = attrs.field(validator=lambda _i, _a, v: require_int("year", v))
     first_day: date = attrs.field(validator=_plan_days)
     last_day: date = attrs.field(validator=_plan_days)
     notice_working_days: int = attrs.field(
@@ -208,7 +208,7 @@ class InspectionPlan:
             )
 
     def covers(self, day: date) -> bool:
-        check_date("inspection_day", day)
+        require_date("inspection_day", day)
         return self.first_day <= day <= self.last_day
 
     def _check_in_window(self, day: date) -> None:
@@ -232,7 +232,7 @@ class InspectionPlan:
     ) -> NoticeRequirement:
         """The notice an inspection on ``inspection_day`` needs under this plan."""
         self._check_in_window(inspection_day)
-        check_bool("unannounced", unannounced)
+        require_bool("unannounced", unannounced)
         cal = calendar_or_default(calendar)
         latest = (
             None
@@ -260,7 +260,7 @@ class InspectionPlan:
         """Whether a notice sent on ``notice_day`` satisfies the plan; an
         unannounced inspection needs none (``notice_day`` may be ``None``)."""
         self._check_in_window(inspection_day)
-        if check_bool("unannounced", unannounced):
+        if require_bool("unannounced", unannounced):
             return True
         if notice_day is None:
             return False

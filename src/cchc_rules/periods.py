@@ -28,7 +28,7 @@ from datetime import date, timedelta
 import attrs
 
 from ._messages import Message
-from ._validate import check_date, check_int, check_text, check_year, typed
+from ._validate import require_date, require_int, require_text, require_year, typed
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidTypeError, OutOfRangeError
 from .law import Provenance, Source
@@ -65,8 +65,8 @@ def period_end(
     >>> period_end(date(2020, 2, 29), 1, PeriodUnit.YEARS)   # 28/2/2021 is a Sunday: rolls to Mon
     datetime.date(2021, 3, 1)
     """
-    check_date("start", start)
-    check_int("amount", amount, minimum=1)
+    require_date("start", start)
+    require_int("amount", amount, minimum=1)
     if not isinstance(unit, PeriodUnit):
         raise InvalidTypeError.for_field("unit", "a PeriodUnit", unit)
     cal = calendar_or_default(calendar)
@@ -127,10 +127,10 @@ class ReportingPeriod:
     """One reporting period: ``start``–``end`` inclusive, report ``due`` (already
     rolled to a working day), and the sources of the period and of its due day."""
 
-    label: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
-    start: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
-    end: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
-    due: date = attrs.field(validator=lambda _i, a, v: check_date(a.name, v))
+    label: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
+    start: date = attrs.field(validator=lambda _i, a, v: require_date(a.name, v))
+    end: date = attrs.field(validator=lambda _i, a, v: require_date(a.name, v))
+    due: date = attrs.field(validator=lambda _i, a, v: require_date(a.name, v))
     source: Source = attrs.field(validator=typed(Source))
     due_source: Source = attrs.field(validator=typed(Source))
 
@@ -154,10 +154,10 @@ def reporting_periods(
     >>> reporting_periods(2019)[0].due    # 31/3 + 5 days = Fri 5/4/2019
     datetime.date(2019, 4, 5)
     """
-    check_year("year", year)
+    require_year("year", year)
     if not isinstance(frequency, ReportFrequency):
         raise InvalidTypeError.for_field("frequency", "a ReportFrequency", frequency)
-    check_int("due_days_after", due_days_after, minimum=0)
+    require_int("due_days_after", due_days_after, minimum=0)
     cal = calendar_or_default(calendar)
     if due_source is None:
         due_source = (

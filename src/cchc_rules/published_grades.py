@@ -10,9 +10,9 @@ from typing import Any
 import attrs
 
 from ._messages import DEFAULT_LANG, Lang, Message
-from ._validate import check_iterable, typed
+from ._validate import require_iterable, typed
 from .assessment import Assessment
-from .errors import InvalidTypeError, check_lang
+from .errors import InvalidTypeError, require_lang
 from .grades import Grade
 from .grading import grade_head
 from .rulebooks import DECISION_30_2018, Rulebook
@@ -39,7 +39,7 @@ class GradeDiscrepancy:
     def message(self, lang: Lang = DEFAULT_LANG) -> str:
         """One sentence naming the head, both grades and the reasons in short
         (Vietnamese unless ``lang`` is ``"en"``; ``str()`` gives the English)."""
-        check_lang(lang)
+        require_lang(lang)
         a = self.assessment
         return Message(
             "{unit} ({head}, {year}): published {published}, {rulebook} gives {expected} "
@@ -90,7 +90,7 @@ def check_published_grades(
     Sở Tư pháp EXCELLENT GOOD
     """
     found = []
-    for i, pair in enumerate(check_iterable("pairs", pairs)):
+    for i, pair in enumerate(require_iterable("pairs", pairs)):
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise InvalidTypeError.for_field(
                 f"pairs[{i}]", "an (Assessment, published grade) pair", pair

@@ -21,14 +21,14 @@ import attrs
 
 from ._messages import DEFAULT_LANG, Message, localize, number, term
 from ._validate import (
-    check_int,
-    check_text,
+    require_int,
+    require_text,
     to_count,
     to_percentage,
     typed,
     typed_tuple,
 )
-from .errors import InvalidInputError, InvalidTypeError, check_lang
+from .errors import InvalidInputError, InvalidTypeError, require_lang
 
 __all__ = [
     "COUNT_FIELDS",
@@ -71,9 +71,9 @@ def percent_of(part: int, whole: int, places: int = 1) -> Decimal:
     >>> percent_of(53, 287), percent_of(1, 8, 0), percent_of(39, 42, 2)
     (Decimal('18.5'), Decimal('13'), Decimal('92.86'))
     """
-    check_int("part", part, minimum=0)
-    check_int("whole", whole, minimum=0)
-    check_int("places", places, minimum=0)
+    require_int("part", part, minimum=0)
+    require_int("whole", whole, minimum=0)
+    require_int("places", places, minimum=0)
     if places > MAX_PLACES:
         raise InvalidInputError.for_field(
             "places", Message("must be at most {maximum}", maximum=MAX_PLACES), places
@@ -194,10 +194,10 @@ class Discrepancy:
     """One inconsistency in published figures. ``field`` is the stated figure that
     disagrees; ``related`` the figures it was checked against."""
 
-    field: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    field: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
     stated: int | Decimal = attrs.field(validator=typed(int, Decimal))
     expected: int | Decimal | None = attrs.field(validator=typed(int, Decimal, optional=True))
-    message: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    message: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
     kind: DiscrepancyKind = attrs.field(validator=typed(DiscrepancyKind))
     related: tuple[str, ...] = attrs.field(default=(), validator=typed_tuple(str))
 
@@ -209,7 +209,7 @@ class Discrepancy:
     def render(self, lang: str = DEFAULT_LANG) -> str:
         """The message in ``lang`` ("vi" or "en"); ``message`` is the English (a
         caller's own text is said as it is)."""
-        return localize(self.message, check_lang(lang))
+        return localize(self.message, require_lang(lang))
 
     @property
     def message_vi(self) -> str:
@@ -246,8 +246,8 @@ def check_percentage(
     >>> check_percentage(39, 42, "92,8").message           # 39/42 staff quota = 92.857...
     'percentage: stated 92.8%, but 39 of 42 is 92.86%, which rounds to 92.9% at 1 decimal place'
     """
-    field = check_text("field", field)
-    label = Message("percentage") if label_vi is None else check_text("label_vi", label_vi)
+    field = require_text("field", field)
+    label = Message("percentage") if label_vi is None else require_text("label_vi", label_vi)
     return _percentage(part, whole, stated, field, label)
 
 
@@ -259,7 +259,7 @@ def _percentage(part: int, whole: int, stated: Any, field: str, label: str) -> D
     stated_pct = to_percentage(field, stated)
     if stated_pct is None:
         raise InvalidTypeError.for_field(field, "a percentage", stated)
-    check_int("part", part, minimum=0)  # whole is checked by percent_of, or is 0
+    require_int("part", part, minimum=0)  # whole is checked by percent_of, or is 0
     places = _places(stated_pct)
     if places > MAX_PLACES:
         raise InvalidInputError.for_field(

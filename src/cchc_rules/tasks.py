@@ -20,7 +20,7 @@ from typing import Any, Literal
 import attrs
 
 from ._messages import Labelled, Message, name_members, quoted
-from ._validate import check_date, check_int, check_iterable, check_text, optional_text
+from ._validate import optional_text, require_date, require_int, require_iterable, require_text
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidInputError, InvalidTypeError
 from .reports import (
@@ -83,7 +83,7 @@ name_members(
 
 def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        check_date(attribute.name, value)
+        require_date(attribute.name, value)
 
 
 def _optional_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -92,7 +92,7 @@ def _optional_unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -
 
 
 def _title(value: Any) -> str:
-    return check_text("title", value)
+    return require_text("title", value)
 
 
 def _area(value: Any) -> str | None:
@@ -105,7 +105,7 @@ class Task:
     ``assigned``, its ``unit`` and its content ``area`` (nội dung / lĩnh vực)."""
 
     title: str = attrs.field(converter=_title)
-    due: date = attrs.field(validator=lambda _i, _a, v: check_date("due", v))
+    due: date = attrs.field(validator=lambda _i, _a, v: require_date("due", v))
     completed: date | None = attrs.field(default=None, validator=_optional_date)
     assigned: date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
     unit: Unit | None = attrs.field(default=None, validator=_optional_unit, kw_only=True)
@@ -146,8 +146,8 @@ class Task:
         >>> Task.within_working_days("Trả lời kiến nghị", date(2019, 4, 26), 3).due  # 4/5 worked
         datetime.date(2019, 5, 4)
         """
-        check_date("assigned", assigned)
-        check_int("working_days", working_days, minimum=1)
+        require_date("assigned", assigned)
+        require_int("working_days", working_days, minimum=1)
         due = calendar_or_default(calendar).add_working_days(assigned, working_days)
         return cls(title, due, completed, assigned=assigned, unit=unit, area=area)
 
@@ -159,7 +159,7 @@ class Task:
         """Completed by ``as_of``: ON_TIME if on or before the deadline, else LATE.
         Not completed by ``as_of``: IN_PROGRESS while ``as_of`` is on or before the
         deadline, else OVERDUE."""
-        check_date("as_of", as_of)
+        require_date("as_of", as_of)
         deadline = self.deadline(calendar)
         if self.completed is not None and self.completed <= as_of:
             return TaskStatus.ON_TIME if self.completed <= deadline else TaskStatus.LATE
@@ -174,12 +174,12 @@ class TaskTally:
     """Counts of tasks by status. ``completed = on_time + late`` and
     ``assigned = completed + in_progress + overdue`` by construction."""
 
-    assigned: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
-    completed: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
-    on_time: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
-    late: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
-    in_progress: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
-    overdue: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, minimum=0))
+    assigned: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
+    completed: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
+    on_time: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
+    late: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
+    in_progress: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
+    overdue: int = attrs.field(validator=lambda _i, a, v: require_int(a.name, v, minimum=0))
 
     def __attrs_post_init__(self) -> None:
         if self.completed != self.on_time + self.late:
@@ -248,10 +248,10 @@ def tally_tasks(
     >>> tally_tasks(tasks, date(2019, 5, 10))
     TaskTally(assigned=3, completed=2, on_time=1, late=1, in_progress=1, overdue=0)
     """
-    check_date("as_of", as_of)
+    require_date("as_of", as_of)
     cal = calendar_or_default(calendar)
     counts = dict.fromkeys(TaskStatus, 0)
-    for i, task in enumerate(check_iterable("tasks", tasks)):
+    for i, task in enumerate(require_iterable("tasks", tasks)):
         if not isinstance(task, Task):
             raise InvalidTypeError.for_field(f"tasks[{i}]", "a Task", task)
         counts[task.status(as_of, cal)] += 1
@@ -280,7 +280,7 @@ def tally_by(
     else:
         raise InvalidInputError.for_field("by", "must be 'unit', 'area' or a function", by)
     groups: dict[Hashable, list[Task]] = {}
-    for i, task in enumerate(check_iterable("tasks", tasks)):
+    for i, task in enumerate(require_iterable("tasks", tasks)):
         if not isinstance(task, Task):
             raise InvalidTypeError.for_field(f"tasks[{i}]", "a Task", task)
         groups.setdefault(key(task), []).append(task)

@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ._messages import DEFAULT_LANG, Lang, Message, localize
-from ._validate import check_text
+from ._validate import require_text
 from .assessment import Assessment, MitigationGrounds
-from .errors import InvalidTypeError, check_lang
+from .errors import InvalidTypeError, require_lang
 from .grades import Grade
 from .law import Provenance, Source
 from .rulebooks import ParameterUse
@@ -55,7 +55,7 @@ class Step(_StepFields):
         inputs: tuple[tuple[str, str], ...],
         outcome: str,
     ) -> Step:
-        check_text("rule", rule)
+        require_text("rule", rule)
         if not isinstance(citation, Source):
             raise InvalidTypeError.for_field("citation", "a Source", citation)
         if not isinstance(parameters, tuple) or not all(
@@ -222,7 +222,7 @@ def explanation(
     """The reasoning as text a reviewer can check against the decision: who was
     graded, then each step with its inputs, outcome, parameters and citation, and a
     note naming the unverified parameters used."""
-    check_lang(lang)
+    require_lang(lang)
     a = assessment
     heading = Message(
         "Head {head} ({unit}), year {year}, CCHC index {score} — under {rulebook}",
@@ -248,7 +248,7 @@ def explanation(
 def brief(steps: Sequence[Step], lang: Lang = DEFAULT_LANG) -> str:
     """The steps after the index year in one line: each step's inputs and outcome
     (grades by their names, as a table cell shows them)."""
-    check_lang(lang)
+    require_lang(lang)
     parts = []
     for step in steps[1:]:
         title = _BRIEF_TITLES[step.rule].render(lang)

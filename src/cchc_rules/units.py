@@ -11,7 +11,7 @@ period: departments, districts and special zones have no parent; a subordinate's
 parent is a department or district; a commune's parent is a district (the
 structure before 1/7/2025) or nothing (the structure since). Whether a unit fits
 the structure of a given *year* is asked with the year:
-:func:`~cchc_rules.authority.check_unit`, :func:`~cchc_rules.authority.evaluator_for`
+:func:`~cchc_rules.authority.require_unit`, :func:`~cchc_rules.authority.evaluator_for`
 and :func:`~cchc_rules.grading.grade_head` do, using the dated authority table of
 :mod:`cchc_rules.authority`. So the same ``Unit`` value can be used across years,
 and a 2019 commune under its district stays valid data after the reform.
@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from ._messages import Labelled, Message, name_members, quoted
-from ._validate import check_bool, check_date, check_text
+from ._validate import require_bool, require_date, require_text
 from .errors import InvalidInputError, InvalidTypeError
 
 __all__ = ["Head", "Unit", "UnitKind"]
@@ -121,7 +121,7 @@ _PARENT_OPTIONAL = frozenset({UnitKind.COMMUNE})
 
 
 def _name(value: Any) -> str:
-    return check_text("name", value)
+    return require_text("name", value)
 
 
 def _kind(value: Any) -> UnitKind:
@@ -135,7 +135,7 @@ class Unit:
     district (before 1/7/2025) or none (from 1/7/2025).
 
     Which period a unit belongs to is checked with the year
-    (:func:`cchc_rules.authority.check_unit`), not stored in the unit.
+    (:func:`cchc_rules.authority.require_unit`), not stored in the unit.
     """
 
     name: str = attrs.field(converter=_name)
@@ -170,7 +170,7 @@ class Unit:
                 )
             return
         if self.parent is None and self.kind in _PARENT_OPTIONAL:
-            return  # a commune since 1/7/2025; check_unit(unit, year) says for which years
+            return  # a commune since 1/7/2025; require_unit(unit, year) says for which years
         allowed = _ALLOWED_PARENTS[self.kind]
         if self.parent is not None and self.parent.kind in allowed:
             return
@@ -205,7 +205,7 @@ def _unit(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def _optional_date(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        check_date(attribute.name, value)
+        require_date(attribute.name, value)
 
 
 @attrs.frozen
@@ -218,7 +218,7 @@ class Head:
     term_start: date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
     term_end: date | None = attrs.field(default=None, validator=_optional_date, kw_only=True)
     acting: bool = attrs.field(
-        default=False, validator=lambda _i, _a, v: check_bool("acting", v), kw_only=True
+        default=False, validator=lambda _i, _a, v: require_bool("acting", v), kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
@@ -237,7 +237,7 @@ class Head:
 
     def in_office_on(self, day: date) -> bool:
         """Whether ``day`` lies in the term (an open end counts as in office)."""
-        check_date("day", day)
+        require_date("day", day)
         return (self.term_start is None or self.term_start <= day) and (
             self.term_end is None or day <= self.term_end
         )

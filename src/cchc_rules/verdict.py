@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from ._messages import DEFAULT_LANG, Lang, Message
-from ._validate import check_bool, check_int, check_iterable, check_text
+from ._validate import require_bool, require_int, require_iterable, require_text
 from .assessment import Assessment
 from .errors import InvalidTypeError
 from .grades import Grade
@@ -71,18 +71,18 @@ class Verdict:
     ) -> None:
         if not isinstance(assessment, Assessment):
             raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
-        check_text("rulebook_id", rulebook_id)
+        require_text("rulebook_id", rulebook_id)
         for name, value in (("grade", grade), ("base_grade", base_grade)):
             if not isinstance(value, Grade):
                 raise InvalidTypeError.for_field(
                     name, Message("an instance of {names}", names="Grade"), value
                 )
-        check_bool("mitigated", mitigated)
-        check_int("demotion", demotion, minimum=0)
-        unverified = tuple(check_iterable("unverified", unverified))
+        require_bool("mitigated", mitigated)
+        require_int("demotion", demotion, minimum=0)
+        unverified = tuple(require_iterable("unverified", unverified))
         for name in unverified:
-            check_text("unverified", name)
-        trace = tuple(check_iterable("trace", trace))
+            require_text("unverified", name)
+        trace = tuple(require_iterable("trace", trace))
         for i, step in enumerate(trace):
             if not isinstance(step, Step):
                 raise InvalidTypeError.for_field(
@@ -265,7 +265,7 @@ def verdict_records(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
     """Flat rows for notebooks (``pandas.DataFrame(verdict_records(vs))``), one per
     verdict, without the trace (which is not built)."""
     rows = []
-    for i, v in enumerate(check_iterable("verdicts", verdicts)):
+    for i, v in enumerate(require_iterable("verdicts", verdicts)):
         if not isinstance(v, Verdict):
             raise InvalidTypeError.for_field(f"verdicts[{i}]", "a Verdict", v)
         d = v._row()

@@ -18,9 +18,9 @@ import attrs
 from .._columns import ASSESSMENT_COLUMNS
 from .._files import nfc
 from .._messages import Row, said
-from .._validate import check_score
+from .._validate import require_score
 from ..assessment import Assessment
-from ..authority import check_unit
+from ..authority import require_unit
 from ..errors import CchcError, Problem
 from ..units import Head, Unit, UnitKind
 from ._fields import (
@@ -191,7 +191,7 @@ class AssessmentParser:
         self.kind = Cells(UnitKind.parse)
         self.head_name = text_parser("head")
         self.year = Cells(parse_year)
-        self.score = Cells(lambda v: check_score("index_score", blank_to_none(v)))
+        self.score = Cells(lambda v: require_score("index_score", blank_to_none(v)))
         self.parent = text_parser("parent")
         self.parent_kind = Cells(lambda v: UnitKind.parse(v, "parent_kind"))
         self.units: dict[tuple[Any, ...], Unit | str] = {}  # a unit, or why there is none
@@ -245,7 +245,7 @@ class AssessmentParser:
                 f.fail("parent", built)
         if unit is not None and year is not None:
             try:
-                check_unit(unit, year)  # the structure of that year: no district from 2025
+                require_unit(unit, year)  # the structure of that year: no district from 2025
             except CchcError as exc:
                 wrong_parent = unit.parent is not None or unit.kind is UnitKind.COMMUNE
                 f.fail("parent" if wrong_parent else "kind", said(exc))

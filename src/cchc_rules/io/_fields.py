@@ -10,7 +10,7 @@ from typing import Any
 from unicodedata import is_normalized
 
 from .._messages import Message, quoted, said
-from .._validate import check_text, check_year
+from .._validate import require_text, require_year
 from ..errors import CchcError, InvalidInputError, Problem
 from ..units import Unit, UnitKind
 from ._rows import EXTRA_CELLS
@@ -109,7 +109,7 @@ CELL_MEMO = 65_536
 
 
 def text_parser(field: str) -> Callable[[Any], str]:
-    """``check_text(field, value)``, quicker for the usual non-blank text (names
+    """``require_text(field, value)``, quicker for the usual non-blank text (names
     are too varied to remember)."""
 
     def parse(value: Any) -> str:
@@ -117,7 +117,7 @@ def text_parser(field: str) -> Callable[[Any], str]:
             text = value.strip()
             if text and is_normalized("NFC", text):
                 return text
-        return check_text(field, value)
+        return require_text(field, value)
 
     return parse
 
@@ -169,4 +169,4 @@ def parse_year(value: Any) -> int:
         raise InvalidInputError(
             Message("year must be a whole number like 2019 (got {value})", value=quoted(value))
         )
-    return check_year("year", value)
+    return require_year("year", value)

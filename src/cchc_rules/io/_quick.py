@@ -129,7 +129,7 @@ def quick_path(
         if not (name and head_name and kind_seen and kind_seen[1] is None):
             return None
         if not (normalized("NFC", name) and normalized("NFC", head_name)):
-            return None  # check_text would change it: the checked path builds it
+            return None  # require_text would change it: the checked path builds it
         kind: UnitKind = kind_seen[0]
         given = None  # the parent kind the row gives, as the checked path reads it
         if at_parent_kind is not None and cells[at_parent_kind].strip():

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._columns import ASSESSMENT_COLUMNS, canonical_header
 from .._files import (
-    check_decoding,
-    check_encoding,
     csv_delimiter,
     csv_errors,
     parse_json_list,
     read_text,
+    require_decoding,
+    require_encoding,
     text_lines,
 )
 from .._messages import Message, Row
-from .._validate import check_path
+from .._validate import require_path
 from ..errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
@@ -37,15 +37,15 @@ class Rows:
     """An input file's rows and their locations, read one at a time.
 
     A CSV is streamed from the open file: only the row being read is held. Its text
-    is first decoded in chunks (:func:`~cchc_rules._files.check_decoding`), so an
+    is first decoded in chunks (:func:`~cchc_rules._files.require_decoding`), so an
     undecodable byte is reported before any row is handed on. A JSON file (a list of
     objects) is parsed whole: the standard library has no streaming JSON reader, so
     JSON input is held in memory — use CSV for large batches.
     """
 
     def __init__(self, path: str | Path, required: Sequence[str], encoding: str | None) -> None:
-        self.file = file = check_path("path", path)
-        encoding = None if encoding is None else check_encoding(encoding)
+        self.file = file = require_path("path", path)
+        encoding = None if encoding is None else require_encoding(encoding)
         self.data: list[dict[str, Any]] | None = None
         self.sheet: list[tuple[int, list[Any]]] | None = None
         self.header: list[str] = []
@@ -58,7 +58,7 @@ class Rows:
             cells, self.sheet = read_sheet(file)
             names = ["" if h is None else str(h) for h in cells]
         else:
-            self.encoding = check_decoding(file, encoding)
+            self.encoding = require_decoding(file, encoding)
             with text_lines(file, self.encoding) as lines, csv_errors(file, lambda: 1):
                 first = next(lines, "")
                 self.delimiter = csv_delimiter(first)

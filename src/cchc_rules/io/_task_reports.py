@@ -11,7 +11,7 @@ import attrs
 
 from .._files import parse_json, read_text
 from .._messages import Message, said
-from .._validate import check_path, check_text, to_count, to_percentage
+from .._validate import require_path, require_text, to_count, to_percentage
 from ..errors import CchcError, InvalidInputError, Problem
 from ..reports import TaskReport
 
@@ -22,7 +22,7 @@ _REPORT_FIELDS = [f.name for f in attrs.fields(TaskReport)]
 
 def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
     """A ``TaskReport`` from a JSON object, every bad field reported at once."""
-    origin = check_text("origin", origin)
+    origin = require_text("origin", origin)
     if not isinstance(data, Mapping):
         raise InvalidInputError(
             Message(
@@ -51,6 +51,6 @@ def task_report_from_dict(data: Any, origin: str = "report") -> TaskReport:
 
 def read_task_report(path: str | Path) -> TaskReport:
     """A ``TaskReport`` from a JSON file, every bad field reported at once."""
-    file = check_path("path", path)
+    file = require_path("path", path)
     data = parse_json(read_text(file), file)
     return task_report_from_dict(data, str(file))

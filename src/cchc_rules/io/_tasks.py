@@ -9,7 +9,7 @@ from typing import Any
 
 from .._columns import TASK_COLUMNS, TASK_OPTIONAL
 from .._messages import said
-from .._validate import check_text, parse_day
+from .._validate import parse_day, require_text
 from ..errors import CchcError, Problem
 from ..tasks import Task
 from ..units import UnitKind
@@ -36,16 +36,16 @@ def parse_task_rows(
 
 def _parse_task_row(row: Mapping[str, Any], where: str) -> tuple[Task | None, list[Problem]]:
     f = RowFields(row, where, (*TASK_COLUMNS, *TASK_OPTIONAL))
-    title = f.get("title", lambda v: check_text("title", v), required=True)
+    title = f.get("title", lambda v: require_text("title", v), required=True)
     due = f.get("due", lambda v: parse_day(v, "due"), required=True)
     completed = f.get("completed", lambda v: parse_day(v, "completed"))
     assigned = f.get("assigned", lambda v: parse_day(v, "assigned"))
-    area = f.get("area", lambda v: check_text("area", v))
+    area = f.get("area", lambda v: require_text("area", v))
     unit = None
-    unit_name = f.get("unit", lambda v: check_text("unit", v))
+    unit_name = f.get("unit", lambda v: require_text("unit", v))
     if unit_name is not None:
         kind = f.get("kind", UnitKind.parse, required=True)
-        parent = f.get("parent", lambda v: check_text("parent", v))
+        parent = f.get("parent", lambda v: require_text("parent", v))
         parent_kind = f.get("parent_kind", lambda v: UnitKind.parse(v, "parent_kind"))
         if kind is not None:
             try:

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from .._messages import Message
-from .._validate import check_score
+from .._validate import require_score
 from ..errors import InvalidInputError
 from ..grades import Grade
 
@@ -22,15 +22,15 @@ BAND_NAMES = ("excellent", "good", "completed")
 
 
 def _excellent(value: Any) -> Decimal:
-    return check_score("excellent", value)
+    return require_score("excellent", value)
 
 
 def _good(value: Any) -> Decimal:
-    return check_score("good", value)
+    return require_score("good", value)
 
 
 def _completed(value: Any) -> Decimal:
-    return check_score("completed", value)
+    return require_score("completed", value)
 
 
 @attrs.frozen
@@ -61,7 +61,7 @@ class Bands:
     def grade_for(self, score: Decimal) -> Grade:
         """The grade of an index ``score`` (0–100)."""
         if type(score) is not Decimal or not score.is_finite():
-            score = check_score("score", score)
+            score = require_score("score", score)
         if score >= self.excellent:
             return Grade.EXCELLENT
         if score >= self.good:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .._files import parse_json, read_text
-from .._validate import check_path
+from .._validate import require_path
 from ._model import Rulebook
 from ._parameters import Parameter
 
@@ -20,7 +20,7 @@ def load_rulebook(
     """Load a rulebook from a ``.toml``, ``.json`` or ``.csv`` file (UTF-8, with or
     without the BOM Excel writes). The file may hold any of the declared
     ``parameters`` (default: every one registered in ``PARAMETERS``)."""
-    file = check_path("path", path)
+    file = require_path("path", path)
     text = read_text(file)
     suffix = file.suffix.lower()
     if suffix == ".json":

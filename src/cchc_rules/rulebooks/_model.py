@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import attrs
 
 from .._messages import Message, said
-from .._validate import check_text, check_year
+from .._validate import require_text, require_year
 from ..errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
@@ -137,8 +137,8 @@ class Rulebook:
     def __attrs_post_init__(self) -> None:
         """A rulebook built by hand is checked as one read from a file is: text,
         sources, and every dated value of the kind its declaration says."""
-        check_text("id", self.id)
-        check_text("name", self.name)
+        require_text("id", self.id)
+        require_text("name", self.name)
         if not isinstance(self.instrument, Instrument):
             raise InvalidTypeError.for_field("instrument", "an Instrument", self.instrument)
         for field in ("basis", "mitigation_basis"):
@@ -209,7 +209,7 @@ class Rulebook:
         cached: ResolvedRules | None = self.cache.get(year)
         if cached is not None:
             return cached
-        check_year("year", year)
+        require_year("year", year)
         day = dt.date(year, 12, 31)
         values: dict[Parameter[Any], DatedValue[Any]] = {}
         for param, dated in self.parameter_set.items():
@@ -268,7 +268,7 @@ class Rulebook:
         """Build a rulebook from parsed TOML or JSON; every problem is collected
         and raised together as one ``InvalidInputError``. The file may hold any of
         the declared ``parameters`` (default: every registered one)."""
-        reader = RulebookReader(check_text("origin", origin), parameters=parameters)
+        reader = RulebookReader(require_text("origin", origin), parameters=parameters)
         return reader.read(data, cls)
 
     @classmethod
@@ -289,7 +289,7 @@ class Rulebook:
         >>> again == DECISION_30_2018
         True
         """
-        check_text("origin", origin)
+        require_text("origin", origin)
         if not isinstance(text, str):
             raise InvalidTypeError.for_field("text", "CSV text", text)
         allowed = declared(parameters)
@@ -309,7 +309,7 @@ class Rulebook:
         parameters: Iterable[Parameter[Any]] | None = None,
     ) -> Rulebook:
         """Build a rulebook from TOML text (the layout of ``decision_30_2018.toml``)."""
-        check_text("origin", origin)
+        require_text("origin", origin)
         if not isinstance(text, str):
             raise InvalidTypeError.for_field("text", "TOML text", text)
         return cls.from_dict(parse_toml(text, origin), origin, parameters=parameters)

@@ -31,7 +31,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .._messages import Message, quoted
-from .._validate import check_iterable, check_text
+from .._validate import require_iterable, require_text
 from ..errors import InvalidInputError, InvalidTypeError
 from ..grades import Grade
 from ..law import DatedParameter
@@ -75,7 +75,7 @@ class Parameter(Generic[T]):
     this one must never exceed on a day both are in force.
     """
 
-    name: str = attrs.field(validator=lambda _i, a, v: check_text(a.name, v))
+    name: str = attrs.field(validator=lambda _i, a, v: require_text(a.name, v))
     meaning: str
     type: str
     read: Callable[[Mapping[str, Any]], T]
@@ -347,7 +347,7 @@ def registered(name: str) -> Parameter[Any]:
 
 def declared(parameters: Iterable[Parameter[Any]] | None) -> tuple[Parameter[Any], ...]:
     """The declarations a file may use: ``parameters``, or every registered one."""
-    found = tuple(PARAMETERS if parameters is None else check_iterable("parameters", parameters))
+    found = tuple(PARAMETERS if parameters is None else require_iterable("parameters", parameters))
     for i, param in enumerate(found):
         if not isinstance(param, Parameter):
             raise InvalidTypeError.for_field(f"parameters[{i}]", "a Parameter", param)

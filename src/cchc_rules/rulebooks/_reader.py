@@ -16,7 +16,7 @@ from ..errors import CchcError, InvalidInputError, Problem
 from ..law import DatedParameter, DatedValue, Source
 from ._parameters import Parameter, declared, relation_problems
 from ._schema import SCHEMA_VERSION
-from ._scope import Instrument, Scope, check_first_year, check_kinds, check_last_year
+from ._scope import Instrument, Scope, require_first_year, require_kinds, require_last_year
 
 __all__ = ["RulebookReader", "parse_toml"]
 
@@ -209,9 +209,9 @@ class RulebookReader:
         if unknown:
             self.fail("scope", Message("unknown keys {keys}", keys=sorted(unknown)))
         src = self.source(table.get("source"), "scope.source")
-        first = self.attempt("scope.first_year", check_first_year, table.get("first_year"))
-        last = self.attempt("scope.last_year", check_last_year, table.get("last_year"))
-        kinds = self.attempt("scope.kinds", check_kinds, table.get("kinds"))
+        first = self.attempt("scope.first_year", require_first_year, table.get("first_year"))
+        last = self.attempt("scope.last_year", require_last_year, table.get("last_year"))
+        kinds = self.attempt("scope.kinds", require_kinds, table.get("kinds"))
         if unknown or src is None or first is None or kinds is None:
             return None
         return self.attempt("scope", Scope, first, last, kinds, src)

@@ -10,12 +10,12 @@ from typing import Any
 import attrs
 
 from .._messages import Message
-from .._validate import check_year
+from .._validate import require_year
 from ..errors import InvalidInputError, InvalidTypeError
 from ..law import Source, as_source
 from ..units import UnitKind
 
-__all__ = ["Instrument", "Scope", "check_first_year", "check_kinds", "check_last_year"]
+__all__ = ["Instrument", "Scope", "require_first_year", "require_kinds", "require_last_year"]
 
 
 @attrs.frozen
@@ -43,17 +43,17 @@ class Instrument:
         return out
 
 
-def check_first_year(value: Any) -> int:
+def require_first_year(value: Any) -> int:
     """A scope's ``first_year``: a supported year."""
-    return check_year("first_year", value)
+    return require_year("first_year", value)
 
 
-def check_last_year(value: Any) -> int | None:
+def require_last_year(value: Any) -> int | None:
     """A scope's ``last_year``: a supported year, or ``None`` (open)."""
-    return None if value is None else check_year("last_year", value)
+    return None if value is None else require_year("last_year", value)
 
 
-def check_kinds(value: Any) -> frozenset[UnitKind]:
+def require_kinds(value: Any) -> frozenset[UnitKind]:
     """A scope's ``kinds``: a non-empty list of unit kinds (names or members)."""
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise InvalidTypeError.for_field("kinds", "a list of unit kinds", value)
@@ -77,9 +77,9 @@ class Scope:
     False
     """
 
-    first_year: int = attrs.field(converter=check_first_year)
-    last_year: int | None = attrs.field(converter=check_last_year)
-    kinds: frozenset[UnitKind] = attrs.field(converter=check_kinds)
+    first_year: int = attrs.field(converter=require_first_year)
+    last_year: int | None = attrs.field(converter=require_last_year)
+    kinds: frozenset[UnitKind] = attrs.field(converter=require_kinds)
     source: Source = attrs.field(converter=as_source)
 
     def __attrs_post_init__(self) -> None:
