@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from . import _batch, calendar_table
+from . import calendar_batch, calendar_table
 from ._messages import Message
 from ._validate import require_date, require_int, require_iterable
 from .calendar_changes import read_changes
@@ -337,7 +337,7 @@ class WorkingCalendar:
         148(5): a period whose last day is a day off ends on the next working day)."""
         return self.add_working_days(day, 0)
 
-    # -- many days at once (see cchc_rules._batch) ------------------------------
+    # -- many days at once (see cchc_rules.calendar_batch) ------------------------------
 
     @overload
     def is_working_day_many(self, days: NDArray[np.datetime64]) -> NDArray[np.bool_]: ...
@@ -351,7 +351,7 @@ class WorkingCalendar:
         >>> public_sector_calendar().is_working_day_many([date(2019, 5, 3), date(2019, 5, 4)])
         [True, True]
         """
-        return _batch.is_working_day_many(self, days)
+        return calendar_batch.is_working_day_many(self, days)
 
     @overload
     def add_working_days_many(
@@ -374,7 +374,7 @@ class WorkingCalendar:
         ...
         cchc_rules.errors.OutOfRangeError: item 1: day 2017-12-29 is outside ...
         """
-        return _batch.add_working_days_many(self, days, n)
+        return calendar_batch.add_working_days_many(self, days, n)
 
     @overload
     def working_days_between_many(
@@ -393,7 +393,7 @@ class WorkingCalendar:
         ... )
         [6, -6]
         """
-        return _batch.working_days_between_many(self, starts, ends)
+        return calendar_batch.working_days_between_many(self, starts, ends)
 
     # -- the special days ------------------------------------------------------
 
