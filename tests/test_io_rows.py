@@ -114,3 +114,45 @@ def test_a_short_valid_row_is_read_and_is_not_remembered_for_the_fast_path(tmp_p
     assert first == second
     assert first.head.unit.kind is UnitKind.DEPARTMENT
     assert str(first.index_score) == "85.5"
+
+
+def test_read_assessments_pauses_the_collector_and_restores_it_even_on_an_error(tmp_path):
+    import gc
+
+    path = tmp_path / "many.csv"
+    body = "".join(f"Xã {i},COMMUNE,Huyện A,Chủ tịch {i},2019,90\n" for i in range(3_000))
+    path.write_text("unit,kind,parent,head,year,index_score\n" + body, encoding="utf-8")
+    gc.collect()
+    before = [s["collections"] for s in gc.get_stats()]
+    assert (
+        len(read_assessments(path)) == 3_000
+    )  # 9,000 objects kept: young collections without the pause
+    after = [s["collections"] for s in gc.get_stats()]
+    young, middle, old = (a - b for a, b in zip(after, before, strict=True))
+    assert (young <= 1, middle, old) == (True, 0, 0)  # at most the one owed after the batch
+    assert gc.isenabled()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "unit,kind,parent,head,year,index_score\nXã,COMMUNE,,H,20x9,90\n", encoding="utf-8"
+    )
+    with pytest.raises(InvalidInputError):
+        read_assessments(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_assessments(path)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_the_streaming_reader_leaves_the_collector_running_between_rows(tmp_path):
+    import gc
+
+    path = tmp_path / "few.csv"
+    path.write_text(
+        "unit,kind,parent,head,year,index_score\nXã 1,COMMUNE,Huyện A,Chủ tịch,2019,90\n",
+        encoding="utf-8",
+    )
+    for _ in iter_assessment_rows(path):
+        assert gc.isenabled()  # the caller's code between rows runs as it would anyway

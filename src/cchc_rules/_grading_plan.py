@@ -8,9 +8,7 @@ rules use."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Final
 
 from .assessment import Assessment, MitigationGrounds
@@ -41,7 +39,6 @@ __all__ = [
     "PARAMETERS_READ",
     "PARAMETER_ORDER",
     "GradingPlan",
-    "collector_paused",
     "deferred_verdict",
     "in_law_order",
     "plan_for",
@@ -207,25 +204,3 @@ def deferred_verdict(
         plan.unverified_names(assessment, mitigated),
         plan,
     )
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause CPython's cyclic garbage collector while a batch of verdicts is built,
-    and restore it after, even on an error (left paused if it was paused).
-
-    Why: each kept verdict is one object the collector tracks, and while a million
-    are built its full collections walk every object the program holds (the
-    caller's assessments, the verdicts so far) again and again; that, not the
-    grading, is why time per verdict grew from 10k to 1M assessments. Why it is
-    safe: grading creates no reference cycles, so there is no garbage for the
-    collector to find meanwhile; reference counting still frees everything else at
-    once. The pause is process-wide: cycles another thread makes in the meantime are
-    collected after the batch."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

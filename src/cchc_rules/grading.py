@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._grading_plan import collector_paused, deferred_verdict, in_law_order
+from ._collector import collector_paused
+from ._grading_plan import deferred_verdict, in_law_order
 from ._validate import require_iterable, typed, typed_tuple
 from .assessment import Assessment, Finding, MitigationGrounds
 from .authority import require_unit
@@ -116,7 +117,7 @@ def grade_many(
     While the verdicts are built, CPython's cyclic garbage collector is paused
     (``gc.disable()``) and then restored, so time per verdict stays flat from
     thousands to millions of assessments; grading makes no reference cycles
-    (:func:`cchc_rules._grading_plan.collector_paused` says why this is safe)."""
+    (:mod:`cchc_rules._collector` says why this is safe)."""
     items = require_iterable("assessments", assessments)
     with collector_paused():
         verdicts = tuple([grade_head(a, rulebook) for a in items])
