@@ -418,3 +418,29 @@ def test_public_sector_calendar_year_limits():
     with pytest.raises(InvalidInputError) as caught:
         public_sector_calendar(1994)
     assert str(caught.value) == "first_year must be at least 1995 (got 1994)"
+
+
+def test_an_offset_may_land_on_the_first_working_day_of_the_range_and_no_further():
+    assert CAL.add_working_days(date(2018, 1, 3), -1) == date(2018, 1, 2)
+    with pytest.raises(OutOfRangeError) as caught:
+        CAL.add_working_days(date(2018, 1, 2), -1)
+    assert str(caught.value) == (
+        "-1 working days from day 2018-01-02 falls outside the calendar's supported range "
+        "2018-01-01 to 2030-12-31. Extend it with public_sector_calendar(first_year=..., "
+        "last_year=...) and add that year's published days off with "
+        "WorkingCalendar.with_changes_from(file) (on the command line: "
+        "--calendar-changes FILE)"
+    )
+
+
+def test_a_changes_file_may_change_the_first_and_the_last_day_of_the_range(tmp_path):
+    path = tmp_path / "edges.csv"
+    path.write_text(
+        "day,status,name,instrument\n2018-01-01,working,Làm bù,CV 1\n2030-12-31,off,Nghỉ,CV 2\n",
+        encoding="utf-8",
+    )
+    cal = CAL.with_changes_from(path)
+    assert (cal.is_working_day(date(2018, 1, 1)), cal.is_working_day(date(2030, 12, 31))) == (
+        True,
+        False,
+    )

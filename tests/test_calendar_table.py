@@ -439,3 +439,62 @@ def test_a_custom_calendar_is_confirmed_unless_told_otherwise():
             WorkingCalendar(date(2024, 1, 1), date(2024, 12, 31), confirmed=bad)
     with pytest.raises(InvalidTypeError, match=r"confirmed_through must be a datetime\.date"):
         WorkingCalendar(date(2024, 1, 1), date(2024, 12, 31), confirmed=(date(2024, 1, 1), 5))
+
+
+def test_days_outside_the_table_come_from_holidays_with_english_names_and_its_source():
+    import importlib.metadata
+
+    from cchc_rules import Source
+
+    cal = public_sector_calendar(2018, 2032)
+    new_year = cal.special_days(2032)[0]
+    assert (new_year.day, new_year.name_vi, new_year.name_en) == (
+        date(2032, 1, 1),
+        "Tết Dương lịch",
+        "New Year's Day",
+    )
+    assert new_year.source == Source(
+        f"holidays {importlib.metadata.version('holidays')} (holidays.VN)",
+        "Bộ luật Lao động 2019, Điều 112 (2012: Điều 115)",
+        "https://github.com/vacanza/holidays",
+        provenance=Provenance.UNVERIFIED,
+        ref="holidays-package",
+        note="outside the library's cited table (2018-2030): computed by the holidays "
+        "package and not checked against the year's official notice",
+    )
+
+
+def test_holidays_days_pairs_a_make_up_day_with_its_day_off_across_a_new_year():
+    from cchc_rules.calendar_table import holidays_days
+
+    found = holidays_days(2019, 2019)
+    assert {day.year for day, *_ in found} == {2019}
+    # the make-up day of 5/1/2019 is named for its day off, 31/12/2018: the year
+    # before is read to pair them
+    assert (
+        date(2019, 1, 5),
+        True,
+        "Ngày làm việc bù (cho ngày nghỉ 31/12/2018)",
+        "Make-up working day (for the day off on 31/12/2018)",
+        "make_up",
+    ) in found
+    assert (
+        date(2019, 4, 29),
+        False,
+        "Ngày nghỉ (thay cho ngày 04/05/2019)",
+        "Day off (in exchange for working on 04/05/2019)",
+        "swap",
+    ) in found
+    assert (date(2019, 1, 1), False, "Tết Dương lịch", "New Year's Day", "holiday") in found
+
+
+def test_a_changes_file_with_a_day_outside_the_range_names_the_day_and_the_range(tmp_path):
+    path = _write(tmp_path, "day,status,name,instrument\n2031-01-06,off,Nghỉ,CV 1\n")
+    with pytest.raises(OutOfRangeError) as caught:
+        CAL.with_changes_from(path)
+    [problem] = caught.value.problems
+    assert problem.field == "day"
+    assert str(problem.message).startswith(
+        "2031-01-06 is outside the calendar's supported range 2018-01-01 to 2030-12-31. "
+        "Extend it with public_sector_calendar("
+    )

@@ -96,10 +96,17 @@ def test_plan_rejects_days_outside_its_window(day):
 
 
 def test_plan_validation():
-    with pytest.raises(InvalidInputError, match="must fall in the plan's year 2019"):
+    with pytest.raises(InvalidInputError) as caught:
         InspectionPlan(2019, date(2018, 6, 1), date(2019, 12, 31))
-    with pytest.raises(InvalidInputError, match="last_day must not be before first_day"):
+    assert str(caught.value) == "first_day must fall in the plan's year 2019 (got 2018-06-01)"
+    with pytest.raises(InvalidInputError) as caught:
         InspectionPlan(2019, date(2019, 6, 1), date(2019, 5, 31))
+    assert str(caught.value) == (
+        "last_day must not be before first_day (got 2019-06-01 to 2019-05-31)"
+    )
+    with pytest.raises(InvalidTypeError) as caught:
+        InspectionPlan(2019, date(2019, 6, 1), date(2019, 6, 30), notice_source=3)
+    assert str(caught.value) == "notice_source must be a Source or None (got int 3)"
     with pytest.raises(InvalidInputError, match="working_days must be at least 0"):
         InspectionPlan(2019, date(2019, 6, 1), date(2019, 6, 30), -2)
     with pytest.raises(InvalidTypeError, match="unannounced must be True or False"):
