@@ -230,11 +230,7 @@ def test_offsets_reach_exactly_to_the_ends_of_the_range():
     assert CAL.add_working_days(date(2030, 12, 30), 1) == last
     with pytest.raises(OutOfRangeError, match="2 working days from day 2030-12-30 falls outside"):
         CAL.add_working_days(date(2030, 12, 30), 2)
-    class Day(date):  # a subclass of date takes the checked path, not the quick one
-        pass
-
     assert CAL.add_working_days(date(2018, 1, 3), -1) == date(2018, 1, 2)
-    assert CAL.add_working_days(Day(2018, 1, 3), -1) == date(2018, 1, 2)
     with pytest.raises(OutOfRangeError, match="-2 working days from day 2018-01-03"):
         CAL.add_working_days(date(2018, 1, 3), -2)
 

@@ -235,6 +235,7 @@ def test_a_changes_file_adds_a_notice_published_later(tmp_path):
         "\n",
     )
     cal = CAL.with_changes_from(path)
+    assert cal.name == "Vietnam public sector 2018-2030 with changes.csv"
     assert not cal.is_working_day(date(2027, 2, 11))
     assert cal.is_working_day(date(2027, 2, 20))
     added = {d.day: d for d in cal.special_days(2027)}
@@ -492,6 +493,7 @@ def test_a_changes_file_with_a_day_outside_the_range_names_the_day_and_the_range
     path = _write(tmp_path, "day,status,name,instrument\n2031-01-06,off,Nghỉ,CV 1\n")
     with pytest.raises(OutOfRangeError) as caught:
         CAL.with_changes_from(path)
+    assert str(caught.value).startswith(f"{path} has 1 problem:\n  row 2, day: 2031-01-06 is")
     [problem] = caught.value.problems
     assert problem.field == "day"
     assert str(problem.message).startswith(
