@@ -120,6 +120,7 @@ def test_a_verdict_is_immutable_picklable_and_equal_by_value():
     v = graded("85", [Finding("a", ALL_GROUNDS)])
     with pytest.raises(AttributeError):
         v.grade = Grade.EXCELLENT
+    assert type(v).grade.__doc__ == "The final grade."  # help() shows each field's doc
     with pytest.raises(AttributeError):
         v.note = "x"
     again = pickle.loads(pickle.dumps(v))

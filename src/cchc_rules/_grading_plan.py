@@ -195,6 +195,7 @@ def deferred_verdict(
     year's plan to build on first read."""
     plan = plan_for(rulebook, assessment.year)
     return verdict_with_deferred_trace(
+        plan,
         assessment,
         rulebook.id,
         grade,
@@ -202,5 +203,4 @@ def deferred_verdict(
         mitigated,
         demotion,
         plan.unverified_names(assessment, mitigated),
-        plan,
     )

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from ._messages import DEFAULT_LANG, Lang, Message
+from ._read_only import ReadOnly, slot
 from ._validate import require_bool, require_int, require_iterable, require_text
 from .assessment import Assessment
 from .errors import InvalidTypeError
@@ -58,8 +59,18 @@ class Verdict:
         "_unverified",
     )
 
-    def __init__(
-        self,
+    _assessment: Assessment
+    _rulebook_id: str
+    _grade: Grade
+    _base_grade: Grade
+    _mitigated: bool
+    _demotion: int
+    _unverified: tuple[str, ...]
+    _plan: TracePlan | None
+    _trace: tuple[Step, ...] | None
+
+    def __new__(
+        cls,
         assessment: Assessment,
         rulebook_id: str,
         grade: Grade,
@@ -68,70 +79,23 @@ class Verdict:
         demotion: int,
         unverified: tuple[str, ...],
         trace: Iterable[Step],
-    ) -> None:
-        if not isinstance(assessment, Assessment):
-            raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
-        require_text("rulebook_id", rulebook_id)
-        for name, value in (("grade", grade), ("base_grade", base_grade)):
-            if not isinstance(value, Grade):
-                raise InvalidTypeError.for_field(
-                    name, Message("an instance of {names}", names="Grade"), value
-                )
-        require_bool("mitigated", mitigated)
-        require_int("demotion", demotion, minimum=0)
-        unverified = tuple(require_iterable("unverified", unverified))
-        for name in unverified:
-            require_text("unverified", name)
-        trace = tuple(require_iterable("trace", trace))
-        for i, step in enumerate(trace):
-            if not isinstance(step, Step):
-                raise InvalidTypeError.for_field(
-                    f"trace[{i}]", Message("an instance of {names}", names="Step"), step
-                )
-        self._assessment = assessment
-        self._rulebook_id = rulebook_id
-        self._grade = grade
-        self._base_grade = base_grade
-        self._mitigated = mitigated
-        self._demotion = demotion
-        self._unverified = tuple(unverified)
-        self._plan: TracePlan | None = None
-        self._trace: tuple[Step, ...] | None = tuple(trace)
+    ) -> Verdict:
+        # mutmut never mutates __new__: the checks live in _checked, which it does
+        parts = (assessment, rulebook_id, grade, base_grade, mitigated, demotion, unverified)
+        checked, steps = _checked(parts, trace)
+        verdict = verdict_with_deferred_trace(None, *checked)
+        verdict._trace = steps
+        return verdict
 
-    @property
-    def assessment(self) -> Assessment:
-        """The assessment graded."""
-        return self._assessment
-
-    @property
-    def rulebook_id(self) -> str:
-        """The ``id`` of the rulebook applied."""
-        return self._rulebook_id
-
-    @property
-    def grade(self) -> Grade:
-        """The final grade."""
-        return self._grade
-
-    @property
-    def base_grade(self) -> Grade:
-        """The grade from the index alone."""
-        return self._base_grade
-
-    @property
-    def mitigated(self) -> bool:
-        """Whether any finding was mitigated."""
-        return self._mitigated
-
-    @property
-    def demotion(self) -> int:
-        """The levels the findings lowered the grade by."""
-        return self._demotion
-
-    @property
-    def unverified(self) -> tuple[str, ...]:
-        """The names of the unverified parameters this result used."""
-        return self._unverified
+    assessment: ReadOnly[Assessment] = slot("_assessment", "The assessment graded.")
+    rulebook_id: ReadOnly[str] = slot("_rulebook_id", "The ``id`` of the rulebook applied.")
+    grade: ReadOnly[Grade] = slot("_grade", "The final grade.")
+    base_grade: ReadOnly[Grade] = slot("_base_grade", "The grade from the index alone.")
+    mitigated: ReadOnly[bool] = slot("_mitigated", "Whether any finding was mitigated.")
+    demotion: ReadOnly[int] = slot("_demotion", "The levels the findings lowered the grade by.")
+    unverified: ReadOnly[tuple[str, ...]] = slot(
+        "_unverified", "The names of the unverified parameters this result used."
+    )
 
     @property
     def trace(self) -> tuple[Step, ...]:
@@ -235,19 +199,40 @@ class Verdict:
 _new_verdict = object.__new__
 
 
-def verdict_with_deferred_trace(
-    assessment: Assessment,
-    rulebook_id: str,
-    grade: Grade,
-    base_grade: Grade,
-    mitigated: bool,
-    demotion: int,
-    unverified: tuple[str, ...],
-    plan: TracePlan,
-) -> Verdict:
-    """A verdict whose trace ``plan`` builds the first time it is read. Its parts
-    are not checked (the caller built them from checked ones): this is the hot path
-    of grading, one call per assessment."""
+_Parts = tuple[Assessment, str, Grade, Grade, bool, int, tuple[str, ...]]
+
+
+def _checked(parts: _Parts, trace: Iterable[Step]) -> tuple[_Parts, tuple[Step, ...]]:
+    """The arguments of :class:`Verdict` checked at the door: its parts and its trace."""
+    assessment, rulebook_id, grade, base_grade, mitigated, demotion, unverified = parts
+    if not isinstance(assessment, Assessment):
+        raise InvalidTypeError.for_field("assessment", "an Assessment", assessment)
+    require_text("rulebook_id", rulebook_id)
+    for name, value in (("grade", grade), ("base_grade", base_grade)):
+        if not isinstance(value, Grade):
+            raise InvalidTypeError.for_field(
+                name, Message("an instance of {names}", names="Grade"), value
+            )
+    require_bool("mitigated", mitigated)
+    require_int("demotion", demotion, minimum=0)
+    unverified = tuple(require_iterable("unverified", unverified))
+    for name in unverified:
+        require_text("unverified", name)
+    trace = tuple(require_iterable("trace", trace))
+    for i, step in enumerate(trace):
+        if not isinstance(step, Step):
+            raise InvalidTypeError.for_field(
+                f"trace[{i}]", Message("an instance of {names}", names="Step"), step
+            )
+    return (assessment, rulebook_id, grade, base_grade, mitigated, demotion, unverified), trace
+
+
+def verdict_with_deferred_trace(plan: TracePlan | None, *parts: *_Parts) -> Verdict:
+    """A verdict whose trace ``plan`` builds the first time it is read; ``parts``
+    are ``Verdict``'s arguments before ``trace``, in their order. They are not
+    checked (the caller built them from checked ones): this is the hot path of
+    grading, one call per assessment, and the one place a verdict's slots are set."""
+    assessment, rulebook_id, grade, base_grade, mitigated, demotion, unverified = parts
     verdict: Verdict = _new_verdict(Verdict)
     verdict._assessment = assessment
     verdict._rulebook_id = rulebook_id

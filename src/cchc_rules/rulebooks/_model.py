@@ -19,29 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Iterable, Mapping
+from operator import methodcaller
 from typing import Any, TypeVar
 
 import attrs
 
 from .._messages import Message, said
+from .._read_only import ReadOnly
 from .._validate import require_text, require_year
 from ..errors import InvalidInputError, InvalidTypeError, OutOfRangeError
-from ..grades import Grade
 from ..law import DatedParameter, DatedValue, Provenance, Source
+from . import _parameters
 from ._bands import Bands
 from ._csv import CsvLayout
-from ._parameters import (
-    BUILT_IN,
-    FINDING_DEMOTION,
-    GRADE_BANDS,
-    GRADE_LEVELS,
-    INDEX_YEAR_OFFSET,
-    MITIGATED_FINDING_DEMOTION,
-    Parameter,
-    declared,
-    registered,
-    relation_problems,
-)
+from ._parameters import BUILT_IN, Parameter, declared, registered, relation_problems
 from ._reader import RulebookReader, parse_toml
 from ._rules import (
     ParameterSet,
@@ -67,6 +58,15 @@ def _declaration(name: Any) -> Parameter[Any]:
     if isinstance(name, str):
         return registered(name)
     raise InvalidTypeError.for_field("parameter", "a Parameter", name)
+
+
+def _builtin(param: Parameter[T]) -> ReadOnly[DatedParameter[T]]:
+    """The attribute that reads ``param`` from a rulebook (as :meth:`Rulebook.parameter`
+    does), documented by the parameter's meaning."""
+    return ReadOnly(
+        methodcaller("parameter", param),
+        f"The dated values of ``{param.name}``: {param.meaning}.",
+    )
 
 
 @attrs.frozen(init=False)
@@ -156,26 +156,11 @@ class Rulebook:
 
     # The Decision 30/2018 parameters by name, as attributes (an attribute lookup
     # hook for any name would slow every read of a rulebook on the grading path).
-
-    @property
-    def grade_levels(self) -> DatedParameter[tuple[Grade, ...]]:
-        return self.parameter(GRADE_LEVELS)
-
-    @property
-    def grade_bands(self) -> DatedParameter[Bands]:
-        return self.parameter(GRADE_BANDS)
-
-    @property
-    def finding_demotion(self) -> DatedParameter[int]:
-        return self.parameter(FINDING_DEMOTION)
-
-    @property
-    def mitigated_finding_demotion(self) -> DatedParameter[int]:
-        return self.parameter(MITIGATED_FINDING_DEMOTION)
-
-    @property
-    def index_year_offset(self) -> DatedParameter[int]:
-        return self.parameter(INDEX_YEAR_OFFSET)
+    grade_levels = _builtin(_parameters.GRADE_LEVELS)
+    grade_bands = _builtin(_parameters.GRADE_BANDS)
+    finding_demotion = _builtin(_parameters.FINDING_DEMOTION)
+    mitigated_finding_demotion = _builtin(_parameters.MITIGATED_FINDING_DEMOTION)
+    index_year_offset = _builtin(_parameters.INDEX_YEAR_OFFSET)
 
     def parameters(self) -> dict[str, DatedParameter[Any]]:
         """The parameters by name, in order."""
@@ -252,9 +237,10 @@ class Rulebook:
             if source is None
             else Source.coerce(source)
         )
-        start = self.parameter(GRADE_BANDS).values[0].valid_from
+        param = _parameters.GRADE_BANDS
+        start = self.parameter(param).values[0].valid_from
         return self.with_parameter(
-            GRADE_BANDS, DatedParameter(GRADE_BANDS.name, (DatedValue(bands, start, cited),))
+            param, DatedParameter(param.name, (DatedValue(bands, start, cited),))
         )
 
     @classmethod
