@@ -7,11 +7,15 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from cchc_rules import (
     DECISION_30_2018,
     Assessment,
     Finding,
     Head,
+    InvalidInputError,
+    InvalidTypeError,
     MitigationGrounds,
     Rulebook,
     Unit,
@@ -138,3 +142,20 @@ def rejected_after_checking_afresh(path):
         assert assessment == built
         assert repr(assessment) == repr(built)
     return rejected
+
+
+def refusal(call):
+    """The text of the error ``call()`` raises for bad input (``InvalidInputError``
+    or ``InvalidTypeError``), for tests that pin a message exactly."""
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    return str(caught.value)
+
+
+def problems_reported(load, path):
+    """What ``load`` reports when it refuses the file ``path`` (one
+    ``InvalidInputError`` for every bad row): each problem's (location, field), and
+    the error's text."""
+    with pytest.raises(InvalidInputError) as caught:
+        load(path)
+    return [(p.location, p.field) for p in caught.value.problems], str(caught.value)

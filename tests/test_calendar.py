@@ -16,7 +16,7 @@ from cchc_rules import (
     WorkingCalendar,
     public_sector_calendar,
 )
-from tests._shared import CAL
+from tests._shared import CAL, refusal
 
 # -- SPEC section 3, worked examples ---------------------------------------------
 
@@ -271,17 +271,6 @@ def test_offset_type_error_names_the_value():
             lambda: WorkingCalendar(date(2019, 1, 1), "b"),
             "last must be a datetime.date (got str 'b')",
         ),
-    ],
-)
-def test_calendar_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == message
-
-
-@pytest.mark.parametrize(
-    ("call", "expected"),
-    [
         (
             lambda: WorkingCalendar(date(2019, 1, 1), date(2019, 1, 2), None),
             "special_days must be a list (got NoneType None)",
@@ -320,10 +309,8 @@ def test_calendar_messages_name_the_field_what_was_expected_and_what_arrived(cal
         ),
     ],
 )
-def test_calendar_exact_messages(call, expected):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == expected
+def test_calendar_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
+    assert refusal(call) == message
 
 
 def test_default_names_and_sources():

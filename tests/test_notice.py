@@ -12,7 +12,7 @@ from cchc_rules import (
     latest_notice_date,
     notice_is_sufficient,
 )
-from tests._shared import PLAIN
+from tests._shared import PLAIN, refusal
 
 PLAN = HAI_PHONG_2019_INSPECTION_PLAN
 PLAN_JUNE_TO_DECEMBER = InspectionPlan(2019, date(2019, 6, 1), date(2019, 12, 31))
@@ -124,30 +124,6 @@ def test_plan_validation():
             lambda: notice_is_sufficient(date(2019, 5, 1), "i"),
             "inspection_day must be a datetime.date (got str 'i')",
         ),
-    ],
-)
-def test_notice_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == message
-
-
-def test_notice_uses_the_calendar_given():
-    # Plain calendar: Mon 29/4, Tue 30/4, Wed 1/5 lie between Fri 26/4 and Thu 2/5.
-    assert notice_is_sufficient(date(2019, 4, 26), date(2019, 5, 2), 3, calendar=PLAIN)
-    assert not notice_is_sufficient(date(2019, 4, 26), date(2019, 5, 2), 3)
-    assert latest_notice_date(date(2019, 5, 2), 3, calendar=PLAIN) == date(2019, 4, 26)
-
-
-def test_notice_on_the_inspection_day_with_zero_days():
-    day = date(2019, 6, 3)
-    assert not notice_is_sufficient(day, day, 0)
-    assert notice_is_sufficient(date(2019, 5, 31), day, 0)
-
-
-@pytest.mark.parametrize(
-    ("call", "expected"),
-    [
         (
             lambda: InspectionPlan(2019, "x", date(2019, 12, 31)),
             "first_day must be a datetime.date (got str 'x')",
@@ -164,10 +140,21 @@ def test_notice_on_the_inspection_day_with_zero_days():
         ),
     ],
 )
-def test_notice_exact_messages(call, expected):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == expected
+def test_notice_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
+    assert refusal(call) == message
+
+
+def test_notice_uses_the_calendar_given():
+    # Plain calendar: Mon 29/4, Tue 30/4, Wed 1/5 lie between Fri 26/4 and Thu 2/5.
+    assert notice_is_sufficient(date(2019, 4, 26), date(2019, 5, 2), 3, calendar=PLAIN)
+    assert not notice_is_sufficient(date(2019, 4, 26), date(2019, 5, 2), 3)
+    assert latest_notice_date(date(2019, 5, 2), 3, calendar=PLAIN) == date(2019, 4, 26)
+
+
+def test_notice_on_the_inspection_day_with_zero_days():
+    day = date(2019, 6, 3)
+    assert not notice_is_sufficient(day, day, 0)
+    assert notice_is_sufficient(date(2019, 5, 31), day, 0)
 
 
 def test_notice_on_a_non_working_inspection_day_is_never_sufficient():

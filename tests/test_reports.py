@@ -20,6 +20,7 @@ from cchc_rules import (
     percent_of,
 )
 from cchc_rules.reports import MAX_PLACES
+from tests._shared import refusal
 
 
 @pytest.mark.parametrize(
@@ -38,12 +39,16 @@ from cchc_rules.reports import MAX_PLACES
         (lambda: check_percentage(-1, 5, "1"), "part must be at least 0 (got -1)"),
         (lambda: check_percentage(1, -5, "1"), "whole must be at least 0 (got -5)"),
         (lambda: check_percentage(1, 5, "-1", "x_pct"), "x_pct must not be negative (got '-1')"),
+        (
+            lambda: check_percentage(1, 5, None, "x_pct"),
+            "x_pct must be a percentage (got NoneType None)",
+        ),
+        (lambda: check_percentage(-1, 0, "1"), "part must be at least 0 (got -1)"),
+        (lambda: check_percentage(1, "0", "1"), "whole must be an integer (got str '0')"),
     ],
 )
 def test_report_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == message
+    assert refusal(call) == message
 
 
 def test_max_places_is_allowed_and_one_more_is_not():
@@ -55,23 +60,6 @@ def test_max_places_is_allowed_and_one_more_is_not():
     assert str(caught.value) == (
         f"share must have at most {MAX_PLACES} decimal places (got '{stated}3')"
     )
-
-
-@pytest.mark.parametrize(
-    ("call", "expected"),
-    [
-        (
-            lambda: check_percentage(1, 5, None, "x_pct"),
-            "x_pct must be a percentage (got NoneType None)",
-        ),
-        (lambda: check_percentage(-1, 0, "1"), "part must be at least 0 (got -1)"),
-        (lambda: check_percentage(1, "0", "1"), "whole must be an integer (got str '0')"),
-    ],
-)
-def test_reports_exact_messages(call, expected):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == expected
 
 
 def test_check_percentage_default_labels():

@@ -16,7 +16,7 @@ from cchc_rules import (
     tally_by,
     tally_tasks,
 )
-from tests._shared import PLAIN
+from tests._shared import PLAIN, refusal
 
 DUE_SAT = date(2019, 4, 27)  # rolls to Thu 2/5/2019
 
@@ -119,12 +119,35 @@ def test_status_labels():
             lambda: Task("t", date(2019, 5, 2)).status("d"),
             "as_of must be a datetime.date (got str 'd')",
         ),
+        (
+            lambda: tally_tasks([], date(2019, 1, 1), calendar="VN"),
+            "calendar must be a WorkingCalendar or None (got str 'VN')",
+        ),
+        (
+            lambda: Task("t", date(2019, 1, 2), "x"),
+            "completed must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: Task("t", date(2019, 1, 2), unit="x"),
+            "unit must be a Unit or None (got str 'x')",
+        ),
+        (lambda: Task("t", date(2019, 1, 2), area=""), "area must not be empty (got '')"),
+        (
+            lambda: Task.within_working_days("t", "x", 2),
+            "assigned must be a datetime.date (got str 'x')",
+        ),
+        (lambda: tally_tasks([], "x"), "as_of must be a datetime.date (got str 'x')"),
+        (lambda: tally_tasks(None, date(2019, 1, 1)), "tasks must be a list (got NoneType None)"),
+        (lambda: tally_tasks([1], date(2019, 1, 1)), "tasks[0] must be a Task (got int 1)"),
+        (
+            lambda: tally_by([], date(2019, 1, 1), "head"),
+            "by must be 'unit', 'area' or a function (got 'head')",
+        ),
+        (lambda: tally_by(None, date(2019, 1, 1)), "tasks must be a list (got NoneType None)"),
     ],
 )
 def test_task_messages_name_the_field_what_was_expected_and_what_arrived(call, message):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == message
+    assert refusal(call) == message
 
 
 def test_task_status_uses_the_calendar_given():
@@ -159,42 +182,6 @@ def test_within_working_days_uses_the_calendar_and_keeps_every_field():
     with pytest.raises(InvalidInputError) as caught:
         Task.within_working_days("t", date(2019, 4, 26), 0)
     assert str(caught.value) == "working_days must be at least 1 (got 0)"
-
-
-@pytest.mark.parametrize(
-    ("call", "expected"),
-    [
-        (
-            lambda: tally_tasks([], date(2019, 1, 1), calendar="VN"),
-            "calendar must be a WorkingCalendar or None (got str 'VN')",
-        ),
-        (
-            lambda: Task("t", date(2019, 1, 2), "x"),
-            "completed must be a datetime.date (got str 'x')",
-        ),
-        (
-            lambda: Task("t", date(2019, 1, 2), unit="x"),
-            "unit must be a Unit or None (got str 'x')",
-        ),
-        (lambda: Task("t", date(2019, 1, 2), area=""), "area must not be empty (got '')"),
-        (
-            lambda: Task.within_working_days("t", "x", 2),
-            "assigned must be a datetime.date (got str 'x')",
-        ),
-        (lambda: tally_tasks([], "x"), "as_of must be a datetime.date (got str 'x')"),
-        (lambda: tally_tasks(None, date(2019, 1, 1)), "tasks must be a list (got NoneType None)"),
-        (lambda: tally_tasks([1], date(2019, 1, 1)), "tasks[0] must be a Task (got int 1)"),
-        (
-            lambda: tally_by([], date(2019, 1, 1), "head"),
-            "by must be 'unit', 'area' or a function (got 'head')",
-        ),
-        (lambda: tally_by(None, date(2019, 1, 1)), "tasks must be a list (got NoneType None)"),
-    ],
-)
-def test_tasks_exact_messages(call, expected):
-    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
-        call()
-    assert str(caught.value) == expected
 
 
 def test_to_report_defaults_to_one_place_and_includes_completed():

@@ -172,41 +172,41 @@ _TWO_TIER_PERIOD = Source(
 
 _DISTRICTS_CEASED = Message("district-level units ceased on 1/7/2025")
 _NO_SPECIAL_ZONES = Message("special zones exist from 1/7/2025")
-_TOP = frozenset({None})
+_CITY, _PARENT = EvaluatorRole.CITY_CHAIRMAN, EvaluatorRole.PARENT_UNIT_HEAD
+_Row = tuple[UnitKind, tuple[UnitKind | None, ...], EvaluatorRole, Source]
 
-DECISION_30_2018_STRUCTURE = Structure(
+
+def _structure(name: str, rows: tuple[_Row, ...], absent: Mapping[UnitKind, str]) -> Structure:
+    """A structure from its table of rules, one row each: the heads of units of a
+    kind, whose parent is one of the kinds given (``None``: no parent), are
+    evaluated by a role, per a source."""
+    return Structure(
+        name,
+        tuple(
+            AuthorityRule(kind, frozenset(parents), role, src) for kind, parents, role, src in rows
+        ),
+        absent,
+    )
+
+
+DECISION_30_2018_STRUCTURE = _structure(
     "Decision 30/2018 (three tiers)",
     (
-        AuthorityRule(UnitKind.DEPARTMENT, _TOP, EvaluatorRole.CITY_CHAIRMAN, _CHAIRMAN_RULE),
-        AuthorityRule(UnitKind.DISTRICT, _TOP, EvaluatorRole.CITY_CHAIRMAN, _CHAIRMAN_RULE),
-        AuthorityRule(
-            UnitKind.SUBORDINATE,
-            frozenset({UnitKind.DEPARTMENT, UnitKind.DISTRICT}),
-            EvaluatorRole.PARENT_UNIT_HEAD,
-            _PARENT_RULE,
-        ),
-        AuthorityRule(
-            UnitKind.COMMUNE,
-            frozenset({UnitKind.DISTRICT}),
-            EvaluatorRole.PARENT_UNIT_HEAD,
-            _COMMUNE_RULE,
-        ),
+        (UnitKind.DEPARTMENT, (None,), _CITY, _CHAIRMAN_RULE),
+        (UnitKind.DISTRICT, (None,), _CITY, _CHAIRMAN_RULE),
+        (UnitKind.SUBORDINATE, (UnitKind.DEPARTMENT, UnitKind.DISTRICT), _PARENT, _PARENT_RULE),
+        (UnitKind.COMMUNE, (UnitKind.DISTRICT,), _PARENT, _COMMUNE_RULE),
     ),
     {UnitKind.SPECIAL_ZONE: _NO_SPECIAL_ZONES},
 )
 
-TWO_TIER_STRUCTURE = Structure(
+TWO_TIER_STRUCTURE = _structure(
     "two tiers from 1/7/2025",
     (
-        AuthorityRule(UnitKind.DEPARTMENT, _TOP, EvaluatorRole.CITY_CHAIRMAN, _CITY_2025_RULE),
-        AuthorityRule(UnitKind.COMMUNE, _TOP, EvaluatorRole.CITY_CHAIRMAN, _CITY_2025_RULE),
-        AuthorityRule(UnitKind.SPECIAL_ZONE, _TOP, EvaluatorRole.CITY_CHAIRMAN, _CITY_2025_RULE),
-        AuthorityRule(
-            UnitKind.SUBORDINATE,
-            frozenset({UnitKind.DEPARTMENT}),
-            EvaluatorRole.PARENT_UNIT_HEAD,
-            _PARENT_2025_RULE,
-        ),
+        (UnitKind.DEPARTMENT, (None,), _CITY, _CITY_2025_RULE),
+        (UnitKind.COMMUNE, (None,), _CITY, _CITY_2025_RULE),
+        (UnitKind.SPECIAL_ZONE, (None,), _CITY, _CITY_2025_RULE),
+        (UnitKind.SUBORDINATE, (UnitKind.DEPARTMENT,), _PARENT, _PARENT_2025_RULE),
     ),
     {UnitKind.DISTRICT: _DISTRICTS_CEASED},
 )
