@@ -97,3 +97,30 @@ def test_a_finding_and_an_assessment_round_trip_through_their_dicts():
     a = Assessment(SUB_HEAD, 2019, "88.5", [finding, Finding("Trễ")])
     assert a.to_dict()["findings"] == [finding.to_dict(), Finding("Trễ").to_dict()]
     assert Assessment.from_dict(a.to_dict()) == a
+
+
+@pytest.mark.parametrize(
+    ("call", "english", "vietnamese"),
+    [
+        (
+            lambda: Assessment.from_dict({}, origin=5),
+            "origin must be text (got int 5)",
+            "origin phải là văn bản (nhận được int 5)",
+        ),
+        (
+            lambda: Assessment.from_dict({}, origin="  "),
+            "origin must not be empty (got '  ')",
+            "origin không được để trống (nhận được '  ')",
+        ),
+        (
+            lambda: Assessment.from_dict([1], "row 3"),
+            "row 3 must be an object (a dict) (got list [1])",
+            "row 3 phải là một đối tượng (dict) (nhận được list [1])",
+        ),
+    ],
+)
+def test_from_dict_names_a_bad_origin_or_object_in_both_languages(call, english, vietnamese):
+    with pytest.raises((InvalidInputError, InvalidTypeError)) as caught:
+        call()
+    assert str(caught.value) == english
+    assert caught.value.localized("vi") == vietnamese

@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from cchc_rules import (
+    DECISION_30_2018,
     Assessment,
     CchcError,
     Finding,
@@ -245,3 +246,65 @@ def test_check_grades_needs_the_published_column(capsys):
 
 def test_errors_are_cchc_errors():
     assert issubclass(InvalidInputError, CchcError)
+
+
+def test_a_discrepancy_in_vietnamese_is_exact():
+    (d,) = check_published_grades([(Assessment(head(), 2019, "89.95"), "EXCELLENT")])
+    assert d.message("vi") == (
+        "Sở Tư pháp (Giám đốc, 2019): công bố Hoàn thành xuất sắc nhiệm vụ, theo "
+        "hai-phong-30-2018 là Hoàn thành tốt nhiệm vụ "
+        "(xếp loại theo chỉ số: index_score 89.95 → GOOD; kết quả: GOOD)"
+    )
+
+
+def test_the_published_grades_are_checked_against_the_rulebook_given():
+    lenient = DECISION_30_2018.with_bands(89, 80, 70)
+    pairs = [(Assessment(head(), 2019, "89.95"), "EXCELLENT")]
+    assert check_published_grades(pairs, lenient) == ()
+    (d,) = check_published_grades([(Assessment(head(), 2019, "89.95"), "GOOD")], lenient)
+    assert (d.published, d.expected) == (Grade.GOOD, Grade.EXCELLENT)
+    assert str(d) == (
+        "Sở Tư pháp (Giám đốc, 2019): published GOOD, hai-phong-30-2018 gives EXCELLENT "
+        "(base grade: index_score 89.95 → EXCELLENT; final grade: EXCELLENT)"
+    )
+    assert d.to_dict()["brief"] == (  # the JSON in English, whatever the default language
+        "base grade: index_score 89.95 → EXCELLENT; final grade: EXCELLENT"
+    )
+
+
+@pytest.mark.parametrize(
+    ("pairs", "english", "vietnamese"),
+    [
+        (5, "pairs must be a list (got int 5)", "pairs phải là một danh sách (nhận được int 5)"),
+        (
+            [(Assessment(head(), 2019, 90), "GOOD"), (1, 2, 3)],
+            "pairs[1] must be an (Assessment, published grade) pair (got tuple (1, 2, 3))",
+            "pairs[1] phải là một cặp (Assessment, mức xếp loại đã công bố) "
+            "(nhận được tuple (1, 2, 3))",
+        ),
+        (
+            [("x", "GOOD")],
+            "pairs[0][0] must be an Assessment (got str 'x')",
+            "pairs[0][0] phải là một Assessment (nhận được str 'x')",
+        ),
+    ],
+)
+def test_bad_pairs_are_told_exactly_in_both_languages(pairs, english, vietnamese):
+    with pytest.raises(InvalidTypeError) as caught:
+        check_published_grades(pairs)
+    assert str(caught.value) == english
+    assert caught.value.localized("vi") == vietnamese
+
+
+def test_the_check_stays_importable_from_the_grading_module():
+    from cchc_rules import grading, published_grades
+
+    assert grading.check_published_grades is published_grades.check_published_grades
+    assert grading.GradeDiscrepancy is published_grades.GradeDiscrepancy is GradeDiscrepancy
+    from cchc_rules.grading import check_published_grades as again
+
+    assert again is check_published_grades
+    with pytest.raises(AttributeError) as caught:
+        grading.no_such_name  # noqa: B018
+    assert str(caught.value) == "module 'cchc_rules.grading' has no attribute 'no_such_name'"
+    assert not hasattr(grading, "published_grades_check")

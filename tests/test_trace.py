@@ -247,3 +247,46 @@ def test_a_language_not_written_is_a_clear_error(lang):
     for say in (v.explain, v.brief):
         with pytest.raises(InvalidInputError, match="lang must be one of 'vi', 'en'"):
             say(lang)
+
+
+def test_the_brief_of_every_kind_of_step_is_exact_in_both_languages():
+    v = two_findings_verdict()
+    assert v.brief("en") == (
+        "base grade: index_score 88.5 → GOOD; "
+        "finding: findings[0] Bão → proposes lowering 1 level(s); "
+        "mitigation: directed False, duties_fully_performed False, "
+        "preventive_measures_applied False, objective_cause bão số 3 → "
+        "applies (objective cause): lowering 0 level(s) instead; "
+        "finding: findings[1] Trễ → proposes lowering 1 level(s); "
+        "mitigation: directed True, duties_fully_performed False, "
+        "preventive_measures_applied False → "
+        "does not apply: missing duties_fully_performed, preventive_measures_applied; "
+        "final grade: COMPLETED"
+    )
+    assert v.brief("vi") == (
+        "xếp loại theo chỉ số: index_score 88.5 → GOOD; "
+        "vi phạm: findings[0] Bão → đề xuất hạ 1 mức; "
+        "giảm nhẹ: directed False, duties_fully_performed False, "
+        "preventive_measures_applied False, objective_cause bão số 3 → "
+        "được giảm nhẹ (do yếu tố khách quan: bão số 3): hạ 0 mức; "
+        "vi phạm: findings[1] Trễ → đề xuất hạ 1 mức; "
+        "giảm nhẹ: directed True, duties_fully_performed False, "
+        "preventive_measures_applied False → "
+        "không được giảm nhẹ: chưa thực hiện đầy đủ chức trách, nhiệm vụ; "
+        "chưa áp dụng mọi biện pháp ngăn chặn vi phạm; "
+        "kết quả: COMPLETED"
+    )
+    assert v.brief() == v.brief("vi")
+
+
+def test_the_brief_tells_every_step_given_in_the_order_given():
+    v = graded("85", [Finding("Chậm")])
+    index_year, base, finding, final = v.trace
+    assert brief((index_year, final, finding), "en") == (
+        "final grade: COMPLETED; finding: findings[0] Chậm → proposes lowering 1 level(s)"
+    )
+    assert brief((index_year, final, base), "vi") == (
+        "kết quả: COMPLETED; xếp loại theo chỉ số: index_score 85 → GOOD"
+    )
+    assert brief((index_year,), "en") == ""
+    assert brief((index_year, final)) == brief((index_year, final), "vi") == "kết quả: COMPLETED"

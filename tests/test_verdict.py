@@ -4,7 +4,15 @@ import json
 
 import pytest
 
-from cchc_rules import Finding, Grade, records, verdict_records
+from cchc_rules import (
+    Finding,
+    Grade,
+    InvalidInputError,
+    InvalidTypeError,
+    Verdict,
+    records,
+    verdict_records,
+)
 from tests._shared import ALL_GROUNDS, graded, two_findings_verdict
 
 
@@ -150,3 +158,94 @@ def test_verdict_records_is_the_name_and_records_its_alias():
     ]
     with pytest.raises(TypeError, match=r"verdicts\[0\] must be a Verdict"):
         verdict_records(["GOOD"])
+
+
+# -- a verdict built by hand: every field checked, named in both languages ----------------
+
+_V = two_findings_verdict()
+_FIELDS = (_V.assessment, _V.rulebook_id, _V.grade, _V.base_grade, _V.mitigated, _V.demotion,
+           _V.unverified, _V.trace)  # fmt: skip
+
+
+def _built_with(position, bad):
+    return Verdict(*_FIELDS[:position], bad, *_FIELDS[position + 1 :])
+
+
+@pytest.mark.parametrize(
+    ("position", "bad", "error", "english", "vietnamese"),
+    [
+        (0, "x", InvalidTypeError, "assessment must be an Assessment (got str 'x')",
+         "assessment phải là một Assessment (nhận được str 'x')"),
+        (1, 5, InvalidTypeError, "rulebook_id must be text (got int 5)",
+         "rulebook_id phải là văn bản (nhận được int 5)"),
+        (1, " ", InvalidInputError, "rulebook_id must not be empty (got ' ')",
+         "rulebook_id không được để trống (nhận được ' ')"),
+        (2, "GOOD", InvalidTypeError, "grade must be an instance of Grade (got str 'GOOD')",
+         "grade phải là một Grade (nhận được str 'GOOD')"),
+        (3, 3, InvalidTypeError, "base_grade must be an instance of Grade (got int 3)",
+         "base_grade phải là một Grade (nhận được int 3)"),
+        (4, 1, InvalidTypeError, "mitigated must be True or False (got int 1)",
+         "mitigated phải là True hoặc False (nhận được int 1)"),
+        (5, -1, InvalidInputError, "demotion must be at least 0 (got -1)",
+         "demotion phải từ 0 trở lên (nhận được -1)"),
+        (5, True, InvalidTypeError, "demotion must be an integer (got bool True)",
+         "demotion phải là một số nguyên (nhận được bool True)"),
+        (6, 7, InvalidTypeError, "unverified must be a list (got int 7)",
+         "unverified phải là một danh sách (nhận được int 7)"),
+        (6, ("grade_bands", 3), InvalidTypeError, "unverified must be text (got int 3)",
+         "unverified phải là văn bản (nhận được int 3)"),
+        (7, 8, InvalidTypeError, "trace must be a list (got int 8)",
+         "trace phải là một danh sách (nhận được int 8)"),
+        (7, (_V.trace[0], "s"), InvalidTypeError,
+         "trace[1] must be an instance of Step (got str 's')",
+         "trace[1] phải là một Step (nhận được str 's')"),
+    ],
+)  # fmt: skip
+def test_a_verdict_built_by_hand_names_the_bad_field_in_both_languages(
+    position, bad, error, english, vietnamese
+):
+    with pytest.raises(error) as caught:
+        _built_with(position, bad)
+    assert str(caught.value) == english
+    assert caught.value.localized("vi") == vietnamese
+
+
+def test_a_verdict_built_by_hand_from_a_graded_ones_fields_equals_it():
+    by_hand = Verdict(*_FIELDS[:6], list(_V.unverified), iter(_V.trace))
+    assert by_hand == _V
+    assert hash(by_hand) == hash(_V)
+    assert (by_hand.unverified, by_hand.trace) == (_V.unverified, _V.trace)
+    assert isinstance(by_hand.unverified, tuple)
+    assert isinstance(by_hand.trace, tuple)
+    assert by_hand.to_dict() == _V.to_dict()
+    assert by_hand.brief("en") == _V.brief("en")
+
+
+def test_the_hash_tells_different_verdicts_apart():
+    verdicts = [graded(score) for score in ("95", "85", "75", "65")]
+    verdicts.append(_V)
+    assert len({hash(v) for v in verdicts}) > 1  # not one constant: sets stay fast
+    assert len(set(verdicts)) == len(verdicts)
+    assert hash(graded("85")) == hash(graded("85"))
+
+
+def test_the_repr_names_every_field_in_order():
+    a, step = _V.assessment, _V.trace[-1]
+    v = Verdict(a, "r", Grade.GOOD, Grade.EXCELLENT, True, 1, ("grade_bands",), (step,))
+    assert repr(v) == (
+        f"Verdict(assessment={a!r}, rulebook_id='r', grade=<Grade.GOOD: 'good'>, "
+        "base_grade=<Grade.EXCELLENT: 'excellent'>, mitigated=True, demotion=1, "
+        f"unverified=('grade_bands',), trace=({step!r},))"
+    )
+    assert repr(_V).startswith(f"Verdict(assessment={a!r}, rulebook_id='hai-phong-30-2018', ")
+
+
+def test_records_name_what_is_not_a_list_of_verdicts_in_both_languages():
+    with pytest.raises(InvalidTypeError) as caught:
+        verdict_records(5)
+    assert str(caught.value) == "verdicts must be a list (got int 5)"
+    assert caught.value.localized("vi") == "verdicts phải là một danh sách (nhận được int 5)"
+    with pytest.raises(InvalidTypeError) as caught:
+        verdict_records([_V, "GOOD"])
+    assert str(caught.value) == "verdicts[1] must be a Verdict (got str 'GOOD')"
+    assert caught.value.localized("vi") == "verdicts[1] phải là một Verdict (nhận được str 'GOOD')"
