@@ -12,9 +12,11 @@ import pytest
 
 from cchc_rules import (
     CchcError,
+    DiscrepancyKind,
     Grade,
     InvalidInputError,
     Problem,
+    Provenance,
     Task,
     TaskStatus,
     TaskTally,
@@ -200,7 +202,7 @@ def test_vietnamese_is_said_unless_english_is_asked_for_and_str_stays_english():
 
 
 def test_labels_come_from_the_catalogue_and_refuse_other_languages():
-    for member in (*Grade, *TaskStatus, *UnitKind):
+    for member in (*Grade, *TaskStatus, *UnitKind, *DiscrepancyKind, *Provenance):
         assert member.label_vi == member.label("vi") != member.label("en") == member.label_en
     with pytest.raises(InvalidInputError, match="lang must be one of"):
         Grade.GOOD.label("fr")

@@ -131,7 +131,7 @@ def test_explain_without_unverified_parameters_has_no_note_and_cites_articles():
     assert v.unverified == ()
     assert "Lưu ý" not in v.explain("vi")
     assert "Note:" not in v.explain("en")
-    assert "Unverified" not in v._repr_html_()
+    assert "Unverified" not in v.to_html("en")
     assert "căn cứ: Quyết định X, Điều 3 [official text] (đã xác minh)" in v.explain("vi")
     assert "source: Quyết định X, Điều 3 [official text] (verified)" in v.explain("en")
 
@@ -143,7 +143,7 @@ def test_citations_without_a_location_in_vietnamese():
     text = grade_head(Assessment(HEAD, 2019, 85), rb).explain("vi")
     assert "căn cứ: Quyết định X (đã xác minh)" in text
     html = grade_head(Assessment(HEAD, 2019, 85), rb)._repr_html_()
-    assert "</td></tr><tr><td>base_grade" in html
+    assert "<td>Quyết định X (đã xác minh)</td></tr><tr><td>Xếp loại theo chỉ số CCHC" in html
 
 
 def test_an_index_year_offset_is_reported_in_the_trace():
@@ -158,34 +158,6 @@ def test_an_index_year_offset_is_reported_in_the_trace():
     v = grade_head(Assessment(SUB_HEAD, 2020, "85"), Rulebook.from_dict(data))
     assert v.trace[0].outcome == "the CCHC index of 2019 is used"
     assert "dùng Chỉ số CCHC năm 2019" in v.explain("vi")
-
-
-def test_verdict_html():
-    html = two_findings_verdict()._repr_html_()
-    assert html.startswith(
-        "<div><p><b>Trưởng phòng</b> — Phòng Nội vụ, 2019, index 88.5: "
-        "<b>Hoàn thành nhiệm vụ</b> (Completed duties)</p>"
-        "<p><b>Unverified parameters used:</b> index_year_offset, grade_bands, grade_levels, "
-        "finding_demotion, mitigated_finding_demotion</p>"
-        "<table><tr><th>rule</th><th>outcome</th><th>parameters</th><th>citation</th></tr>"
-    )
-    assert (
-        "<tr><td>base_grade</td><td>GOOD</td><td>grade_bands=excellent ≥ 90, good ≥ 80, "
-        "completed ≥ 70 (unverified), grade_levels=EXCELLENT &gt; GOOD &gt; COMPLETED &gt; "
-        f"NOT_COMPLETED (unverified)</td><td>{SEED_003} (verified)</td></tr>"
-    ) in html
-    assert html.count("<tr>") == 1 + len(two_findings_verdict().trace)
-    assert html.endswith("</table></div>")
-
-
-def test_all_verified_html_has_no_note():
-    from tests._shared import all_verified_rulebook
-
-    html = grade_head(Assessment(HEAD, 2019, 85), all_verified_rulebook())._repr_html_()
-    assert html.startswith(
-        "<div><p><b>A</b> — Sở Nội vụ, 2019, index 85: <b>Hoàn thành tốt nhiệm vụ</b> "
-        "(Well completed duties)</p><table>"
-    )
 
 
 def test_each_outcome_is_a_message_said_in_either_language():

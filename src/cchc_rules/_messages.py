@@ -52,6 +52,7 @@ __all__ = [
     "shown",
     "term",
     "untranslated",
+    "written",
 ]
 
 LANGUAGES: Final = ("vi", "en")
@@ -233,6 +234,17 @@ def term(name: str, meaning: str, *, capital: bool = False) -> Message:
     ('assigned', 'Số nhiệm vụ được giao')
     """
     return _Written(name, capital=capital, vi=meaning)
+
+
+def written(english: str, vi: str) -> Message:
+    """A text the data already holds in each language (a holiday's names), said in
+    each as written.
+
+    >>> tet = written("Lunar New Year", vi="Tết Nguyên Đán")
+    >>> tet.render("en"), tet.render("vi"), tet.render()
+    ('Lunar New Year', 'Tết Nguyên Đán', 'Tết Nguyên Đán')
+    """
+    return _Written(english, vi=vi)
 
 
 _LABELS: dict[object, Message] = {}

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TextIO
 
-from ._messages import DEFAULT_LANG, Lang, Message, join, localize
+from ._messages import DEFAULT_LANG, Lang, Message, join, localize, written
 from ._table import render
 from ._views import weekday
 from .assessment import Assessment, Finding, MitigationGrounds
@@ -82,7 +82,7 @@ def show_inspection_plan(out: TextIO, lang: Lang = DEFAULT_LANG) -> None:
         [
             story.day(d.day),
             (Message("worked") if d.working else Message("off")).render(lang),
-            d.name_en if lang == "en" else d.name_vi,
+            written(d.name_en, vi=d.name_vi).render(lang),
         ]
         for d in cal.special_days(2019)
     ]

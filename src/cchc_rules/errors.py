@@ -32,7 +32,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from ._messages import DEFAULT_LANG, LANGUAGES, Message, join, localize, quoted, shown
+from ._messages import DEFAULT_LANG, LANGUAGES, Lang, Message, join, localize, quoted, shown
 
 __all__ = [
     "ERROR_CODES",
@@ -112,13 +112,13 @@ class Problem:
         )
 
 
-def require_lang(lang: object) -> str:
+def require_lang(lang: object) -> Lang:
     """``lang`` if it is one of the languages messages are written in."""
     if lang not in LANGUAGES:
         raise InvalidInputError.for_field(
             "lang", Message("must be one of {names}", names="'vi', 'en'"), lang
         )
-    return str(lang)
+    return lang
 
 
 class CchcError(Exception):

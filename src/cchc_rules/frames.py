@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._columns import canonical_header
-from ._messages import DEFAULT_LANG, Message, localize
+from ._messages import DEFAULT_LANG, Lang, Message, localize
 from .errors import CchcError, InvalidInputError, InvalidTypeError, Problem, require_lang
 from .grades import Grade
 from .grading import Verdict, grade_head
@@ -68,10 +68,11 @@ def grade_frame(
     empty for a graded row). Columns the input has besides those are kept and
     ignored."""
     pd = _pandas()
-    rows, where = _rows(pd, df, (), lang)
+    said_in = require_lang(lang)
+    rows, where = _rows(pd, df, ())
     parsed = parse_assessment_rows(rows, where)
-    verdicts, errors = _grade(parsed, where, rulebook, lang)
-    return _with_results(pd, df, verdicts, errors, lang)
+    verdicts, errors = _grade(parsed, where, rulebook, said_in)
+    return _with_results(pd, df, verdicts, errors, said_in)
 
 
 def check_grades_frame(
@@ -83,10 +84,11 @@ def check_grades_frame(
     one the rulebook gives; empty for a rejected row), so ``out[out["differs"]]`` is
     every published grade to look at."""
     pd = _pandas()
-    rows, where = _rows(pd, df, ("published_grade",), lang)
+    said_in = require_lang(lang)
+    rows, where = _rows(pd, df, ("published_grade",))
     parsed, published = parse_published_rows(rows, where)
-    verdicts, errors = _grade(parsed, where, rulebook, lang)
-    out = _with_results(pd, df, verdicts, errors, lang)
+    verdicts, errors = _grade(parsed, where, rulebook, said_in)
+    out = _with_results(pd, df, verdicts, errors, said_in)
     out["published"] = pd.Categorical(
         [g.name if g is not None else None for g in published], categories=_GRADES, ordered=True
     )
@@ -100,10 +102,7 @@ def check_grades_frame(
     return out
 
 
-def _rows(
-    pd: Any, df: Any, extra: Sequence[str], lang: str
-) -> tuple[list[dict[str, Any]], list[str]]:
-    require_lang(lang)
+def _rows(pd: Any, df: Any, extra: Sequence[str]) -> tuple[list[dict[str, Any]], list[str]]:
     if not isinstance(df, pd.DataFrame):
         raise InvalidTypeError.for_field("df", "a pandas DataFrame", df)
     header = canonical_header([str(c) for c in df.columns], "df")
@@ -184,7 +183,7 @@ def _with_results(
     df: Any,
     verdicts: Sequence[Verdict | None],
     errors: Sequence[str | None],
-    lang: str,
+    lang: Lang,
 ) -> Any:
     out = df.copy()
 
@@ -210,7 +209,7 @@ def _with_results(
         [None if v is None else ", ".join(v.unverified) for v in verdicts], dtype="string"
     )
     out["brief"] = pd.array(
-        [None if v is None else v.brief("vi" if lang == "vi" else "en") for v in verdicts],
+        [None if v is None else v.brief(lang) for v in verdicts],
         dtype="string",
     )
     out["error"] = pd.array(list(errors), dtype="string")

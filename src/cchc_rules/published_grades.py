@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ._messages import DEFAULT_LANG, Lang, Message
+from ._messages import DEFAULT_LANG, Lang, Message, term
 from ._validate import require_iterable, typed
 from .assessment import Assessment
 from .errors import InvalidTypeError, require_lang
@@ -47,9 +47,9 @@ class GradeDiscrepancy:
             unit=a.head.unit.name,
             head=a.head.name,
             year=str(a.year),
-            published=_in_a_sentence(self.published, lang),
+            published=_in_a_sentence(self.published),
             rulebook=self.verdict.rulebook_id,
-            expected=_in_a_sentence(self.expected, lang),
+            expected=_in_a_sentence(self.expected),
             reasons=self.verdict.brief(lang),
         ).render(lang)
 
@@ -65,10 +65,10 @@ class GradeDiscrepancy:
         }
 
 
-def _in_a_sentence(grade: Grade, lang: Lang) -> str:
-    """A grade as a sentence names it: by its label in Vietnamese, as units publish
-    it; by its code in English, as the tables and JSON write it."""
-    return grade.label(lang) if lang == "vi" else grade.name
+def _in_a_sentence(grade: Grade) -> Message:
+    """A grade as a sentence names it: by its code in English, as the tables and
+    JSON write it; by its label in Vietnamese, as units publish it."""
+    return term(grade.name, grade.message)
 
 
 def check_published_grades(

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._messages import DEFAULT_LANG, Message, localize, number, term
+from ._messages import DEFAULT_LANG, Labelled, Lang, Message, localize, name_members, number, term
 from ._validate import (
     require_int,
     require_text,
@@ -180,13 +180,25 @@ class TaskReport:
         )
 
 
-class DiscrepancyKind(enum.Enum):
+class DiscrepancyKind(Labelled, enum.Enum):
+    """What kind of inconsistency a :class:`Discrepancy` is; :meth:`label` says it
+    in either language."""
+
     SUM = "sum"
     """Parts that do not add up to their total."""
     EXCEEDS_WHOLE = "exceeds_whole"
     """A part larger than the whole it is part of."""
     PERCENTAGE = "percentage"
     """A stated percentage that does not match its count at the precision stated."""
+
+
+name_members(
+    {
+        DiscrepancyKind.SUM: Message("parts that do not add up"),
+        DiscrepancyKind.EXCEEDS_WHOLE: Message("a part larger than its whole"),
+        DiscrepancyKind.PERCENTAGE: Message("percentage"),
+    }
+)
 
 
 @attrs.frozen
@@ -216,10 +228,15 @@ class Discrepancy:
         """The message in Vietnamese."""
         return self.render("vi")
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The discrepancy as HTML, for a notebook, in ``lang`` (Vietnamese unless
+        ``lang`` is ``"en"``)."""
         from ._html import discrepancy_html  # only in a notebook
 
-        return discrepancy_html(self)
+        return discrepancy_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._messages import Labelled, Message, name_members, quoted
+from ._messages import DEFAULT_LANG, Labelled, Lang, Message, name_members, quoted
 from ._validate import optional_text, require_date, require_int, require_iterable, require_text
 from .calendar import WorkingCalendar, calendar_or_default
 from .errors import InvalidInputError, InvalidTypeError
@@ -223,10 +223,15 @@ class TaskTally:
     def to_dict(self) -> dict[str, int]:
         return {name: getattr(self, name) for name in COUNT_FIELDS}
 
-    def _repr_html_(self) -> str:
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The counts as an HTML table, for a notebook, each figure named in ``lang``
+        (Vietnamese unless ``lang`` is ``"en"``)."""
         from ._html import tally_html  # only in a notebook
 
-        return tally_html(self)
+        return tally_html(self, lang)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def to_report(self, places: int = 1) -> TaskReport:
         """The report this tally would publish, percentages at ``places``."""

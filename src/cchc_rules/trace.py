@@ -191,6 +191,15 @@ _BRIEF_TITLES = {  # a step's name in the one-line brief
 }
 
 
+_HTML_HEADINGS = (  # the columns of a verdict's HTML table
+    Message("step"),
+    Message("outcome"),
+    Message("parameters"),
+    Message("citation"),
+)
+_UNVERIFIED_USED = Message("Unverified parameters used:")
+
+
 def _outcome(step: Step, lang: Lang) -> str:
     """What a step concluded: a grade by its label, any other outcome as said."""
     if step.rule in ("base_grade", "final_grade"):
@@ -261,29 +270,49 @@ def brief(steps: Sequence[Step], lang: Lang = DEFAULT_LANG) -> str:
 
 
 def html_table(
-    assessment: Assessment, grade: Grade, steps: Sequence[Step], unverified: Sequence[str]
+    assessment: Assessment,
+    grade: Grade,
+    steps: Sequence[Step],
+    unverified: Sequence[str],
+    lang: Lang = DEFAULT_LANG,
 ) -> str:
-    """The verdict as an HTML table, for a notebook."""
+    """The verdict as an HTML table, for a notebook, in ``lang`` (Vietnamese unless
+    ``lang`` is ``"en"``): who was graded and the grade, the unverified parameters
+    used, then each step with its outcome, parameters and citation. Every text is
+    escaped; names, values and codes are data and stay as written."""
     from html import escape  # only in a notebook: its entity table slows the import
 
+    require_lang(lang)
+
     def params(step: Step) -> str:
-        return ", ".join(f"{p.name}={p.value} ({p.provenance.value})" for p in step.parameters)
+        return ", ".join(
+            f"{p.name}={p.value} ({p.provenance.label(lang)})" for p in step.parameters
+        )
+
+    def cells(*texts: str) -> str:
+        return "".join(f"<td>{escape(t)}</td>" for t in texts)
 
     rows = "".join(
-        f"<tr><td>{escape(s.rule)}</td><td>{escape(s.outcome)}</td>"
-        f"<td>{escape(params(s))}</td><td>{escape(str(s.citation))}</td></tr>"
+        "<tr>"
+        + cells(
+            _TITLES[s.rule].render(lang),
+            _outcome(s, lang),
+            params(s),
+            s.citation.citation().render(lang),
+        )
+        + "</tr>"
         for s in steps
     )
     note = (
-        f"<p><b>Unverified parameters used:</b> {escape(', '.join(unverified))}</p>"
+        f"<p><b>{escape(_UNVERIFIED_USED.render(lang))}</b> {escape(', '.join(unverified))}</p>"
         if unverified
         else ""
     )
+    headings = "".join(f"<th>{escape(h.render(lang))}</th>" for h in _HTML_HEADINGS)
     a = assessment
+    index = Message("CCHC index {score}", score=str(a.index_score)).render(lang)
     return (
         f"<div><p><b>{escape(a.head.name)}</b> — {escape(a.head.unit.name)}, {a.year}, "
-        f"index {a.index_score}: <b>{escape(grade.label_vi)}</b> "
-        f"({escape(grade.label_en)})</p>{note}"
-        "<table><tr><th>rule</th><th>outcome</th><th>parameters</th><th>citation</th></tr>"
-        f"{rows}</table></div>"
+        f"{escape(index)}: <b>{escape(grade.label(lang))}</b> ({grade.name})</p>{note}"
+        f"<table><tr>{headings}</tr>{rows}</table></div>"
     )

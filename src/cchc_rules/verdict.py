@@ -192,8 +192,14 @@ class Verdict:
         """
         return brief(self.trace, lang)
 
+    def to_html(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The verdict as an HTML table, for a notebook: who was graded, the grade,
+        the unverified parameters used and each step with its outcome, parameters
+        and citation (Vietnamese unless ``lang`` is ``"en"``)."""
+        return html_table(self._assessment, self._grade, self.trace, self._unverified, lang)
+
     def _repr_html_(self) -> str:
-        return html_table(self._assessment, self._grade, self.trace, self._unverified)
+        return self.to_html()
 
 
 _new_verdict = object.__new__
