@@ -37,6 +37,7 @@ from cchc_rules._messages import (
     term,
     untranslated,
 )
+from cchc_rules.cli import build_parser, main
 from cchc_rules.io import read_assessments
 from tests._shared import run, source_as_written
 
@@ -360,6 +361,51 @@ def test_usage_and_input_errors_follow_lang(capsys, argv, vietnamese, english):
     assert (status, out, err) == (2, "", vietnamese + "\n")
     status, out, err = run(capsys, *argv, "--lang", "en")
     assert (status, out, err) == (2, "", english + "\n")
+
+
+def _help(capsys, *argv):
+    with pytest.raises(SystemExit) as done:
+        main(list(argv))
+    assert done.value.code == 0
+    return capsys.readouterr().out
+
+
+def test_help_is_said_in_vietnamese_unless_english_is_asked_for(capsys):
+    vi = _help(capsys, "notice", "--help")
+    assert vi.startswith("cách dùng: cchc-rules notice [-h]")
+    for line in (
+        "tham số vị trí:",
+        "tùy chọn:",
+        "  -h, --help            hiện hướng dẫn này rồi thoát",
+        "  inspection_day        ngày kiểm tra, dạng YYYY-MM-DD",
+    ):
+        assert line in vi.splitlines()
+    en = _help(capsys, "notice", "-h", "--lang=en")
+    assert en.startswith("usage: cchc-rules notice [-h]")
+    for line in (
+        "positional arguments:",
+        "options:",
+        "  -h, --help            show this help and exit",
+        "  inspection_day        inspection day, YYYY-MM-DD",
+    ):
+        assert line in en.splitlines()
+
+
+def test_every_help_text_of_every_command_is_in_the_catalogue(capsys):
+    """Each help line in Vietnamese is not the English one: nothing was left out."""
+    commands = ("demo", "notice", "grade", "check-grades", "explain", "check-report", "tally",
+                "rulebook", "calendar")  # fmt: skip
+    for argv in [(), *((c,) for c in commands)]:
+        vi = _help(capsys, *argv, "--help")
+        en = _help(capsys, *argv, "--help", "--lang", "en")
+        assert vi != en
+        assert "usage:" not in vi
+        assert "positional arguments" not in vi
+        assert "options:" not in vi
+    parser = build_parser("en")
+    assert parser.format_help() == _help(capsys, "--help", "--lang", "en")
+    with pytest.raises(InvalidInputError, match="lang must be one of"):
+        build_parser("fr")
 
 
 def test_notice_says_its_sentence_in_the_language_asked_for(capsys):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 from ._messages import DEFAULT_LANG, LANGUAGES, Lang, Message, said
 from .errors import CchcError
@@ -96,15 +96,52 @@ class ArgumentMessages:
         return message
 
 
+_HEADINGS = {
+    "positional arguments": Message("positional arguments"),
+    "options": Message("options"),
+}
+"""argparse's own headings of a help text (its gettext message ids), and the
+message each is in the catalogue."""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, its own words said in ``lang``."""
+
+    def __init__(self, prog: str, lang: Lang) -> None:
+        super().__init__(prog)
+        self.lang = lang
+
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        if prefix is None:
+            prefix = Message("usage: ").render(self.lang)
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        known = _HEADINGS.get(heading or "")
+        super().start_section(heading if known is None else known.render(self.lang))
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are :class:`UsageError` s that can be said
-    in Vietnamese (its subcommands share its :class:`ArgumentMessages`)."""
+    in Vietnamese and whose help is said in ``lang`` (its subcommands share its
+    :class:`ArgumentMessages`)."""
 
     messages: ArgumentMessages
 
-    def __init__(self, *args: object, messages: ArgumentMessages | None = None, **kw: object):
-        super().__init__(*args, **kw)  # type: ignore[arg-type]
+    def __init__(
+        self, *, messages: ArgumentMessages | None = None, lang: Lang = DEFAULT_LANG, **kw: Any
+    ):
+        def formatter(*, prog: str) -> argparse.HelpFormatter:
+            return _HelpFormatter(prog, lang)
+
+        super().__init__(formatter_class=formatter, add_help=False, **kw)
         self.messages = ArgumentMessages() if messages is None else messages
+        self.lang = lang
+        self.add_argument(
+            "-h", "--help", action="help", help=Message("show this help and exit").render(lang)
+        )
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(
