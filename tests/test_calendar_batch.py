@@ -146,3 +146,65 @@ def test_subclasses_of_date_and_int_are_answered_as_the_scalar_methods_answer_th
     assert CAL.working_days_between_many(days, days[::-1]) == [
         CAL.working_days_between(a, b) for a, b in zip(days, days[::-1], strict=True)
     ]
+
+
+# -- what comes back: a list for a list, an array of the query's dtype for an array ---
+
+
+def test_a_list_is_answered_with_a_list():
+    assert type(CAL.is_working_day_many(SPEC_DAYS)) is list
+    assert type(CAL.add_working_days_many(SPEC_DAYS, 1)) is list
+    assert type(CAL.working_days_between_many(SPEC_DAYS, SPEC_DAYS)) is list
+
+
+def test_an_object_array_of_dates_is_answered_with_an_array_of_the_query_dtype():
+    np = pytest.importorskip("numpy")
+    objects = np.array(SPEC_DAYS, dtype=object)
+    working = CAL.is_working_day_many(objects)
+    assert isinstance(working, np.ndarray)
+    assert working.dtype == np.bool_
+    assert working.tolist() == [True, True, True, False]
+    between = CAL.working_days_between_many(objects, objects[::-1])
+    assert isinstance(between, np.ndarray)
+    assert between.dtype == np.int64
+    assert between.tolist() == [
+        CAL.working_days_between(a, b) for a, b in zip(SPEC_DAYS, SPEC_DAYS[::-1], strict=True)
+    ]
+    added = CAL.add_working_days_many(objects, -6)
+    assert added.dtype == np.dtype("datetime64[D]")
+    assert added.tolist() == [CAL.add_working_days(d, -6) for d in SPEC_DAYS]
+
+
+def test_an_empty_object_array_is_answered_with_an_empty_array_of_the_query_dtype():
+    np = pytest.importorskip("numpy")
+    empty = np.array([], dtype=object)
+    assert CAL.is_working_day_many(empty).dtype == np.bool_
+    assert CAL.add_working_days_many(empty, 3).dtype == np.dtype("datetime64[D]")
+    assert CAL.working_days_between_many(empty, empty).dtype == np.int64
+    assert CAL.is_working_day_many(empty).shape == (0,)
+
+
+def test_an_object_array_the_scalar_method_answers_item_by_item_gives_an_array():
+    """Items of a date subclass are answered by the scalar method one by one; the
+    answers still come back as an array of the query's dtype."""
+    np = pytest.importorskip("numpy")
+    days = np.array([Day(2019, 4, 26), Day(2019, 4, 27)], dtype=object)
+    working = CAL.is_working_day_many(days)
+    assert isinstance(working, np.ndarray)
+    assert working.dtype == np.bool_
+    assert working.tolist() == [True, False]
+    between = CAL.working_days_between_many(days, days[::-1])
+    assert between.dtype == np.int64
+    assert between.tolist() == [
+        CAL.working_days_between(a, b) for a, b in zip(days, days[::-1], strict=True)
+    ]
+
+
+@pytest.mark.parametrize(("day", "n"), [(LAST, 1), (FIRST, -1), (LAST, 10**6), (FIRST, -(10**6))])
+def test_a_step_past_either_end_of_the_table_is_refused_as_the_scalar_method_does(day, n):
+    with pytest.raises(OutOfRangeError) as scalar:
+        CAL.add_working_days(day, n)
+    for days, steps, k in (([day], n, 0), ([SPEC_DAYS[0], day], [0, n], 1)):
+        with pytest.raises(OutOfRangeError) as caught:
+            CAL.add_working_days_many(days, steps)
+        assert str(caught.value) == f"item {k}: {scalar.value}"

@@ -1,12 +1,13 @@
 """The array path of the batch calendar queries equals the scalar methods on the
 array's Python items (``array.tolist()``), errors included. Skipped without numpy."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cchc_rules import CchcError
 from tests._shared import CAL
 
 from ._calendar_batch import assert_same, days, scalar_loop, steps
@@ -81,3 +82,158 @@ def test_a_two_dimensional_array_keeps_its_shape_and_flat_position():
     assert CAL.add_working_days_many(grid, 0).shape == (2, 2)
     with pytest.raises(Exception, match=rf"^item 2: 1 working days from day {LAST.isoformat()}"):
         CAL.add_working_days_many(grid, 1)
+
+
+# -- pinned examples of the array path --------------------------------------------------
+
+
+def _scalar_error(query, *args):
+    with pytest.raises(CchcError) as caught:
+        query(*args)
+    return caught.value
+
+
+def _refused_like_the_scalar(batch, k, query, *args):
+    """``batch()`` fails with the scalar method's error on item ``k``, located there."""
+    scalar = _scalar_error(query, *args)
+    with pytest.raises(type(scalar)) as caught:
+        batch()
+    assert str(caught.value) == f"item {k}: {scalar}"
+
+
+# Days in the middle of the range, 200 working days from either end.
+GRID = as_array([[date(2024, 3, 1), date(2024, 3, 2)], [date(2025, 9, 2), date(2026, 2, 17)]])
+GRID_DAYS = GRID.tolist()
+
+
+def _each(query, *grids):
+    """``query`` on each cell of the 2x2 grids, as a 2x2 nested list."""
+    return [[query(*(g[r][c] for g in grids)) for c in range(2)] for r in range(2)]
+
+
+def test_a_two_dimensional_array_is_answered_in_its_shape_by_each_query():
+    working = CAL.is_working_day_many(GRID)
+    assert working.dtype == np.bool_
+    assert working.tolist() == _each(CAL.is_working_day, GRID_DAYS)
+    ends = GRID[::-1]
+    between = CAL.working_days_between_many(GRID, ends)
+    assert between.dtype == np.int64
+    assert between.tolist() == _each(CAL.working_days_between, GRID_DAYS, ends.tolist())
+
+
+@pytest.mark.parametrize(
+    "n",
+    [200, -125, 1, -1, 0, "i8", "i1", "u2", "u4"],
+)
+def test_a_two_dimensional_array_takes_one_n_or_an_integer_array_of_its_shape(n):
+    if isinstance(n, str):
+        n = np.array([[1, 7], [120, 0]], dtype=n) * (-1 if n[0] == "i" else 1)
+        steps = n.tolist()
+    else:
+        steps = [[n, n], [n, n]]
+    added = CAL.add_working_days_many(GRID, n)
+    assert added.dtype == DAY
+    assert added.shape == (2, 2)
+    assert added.tolist() == _each(CAL.add_working_days, GRID_DAYS, steps)
+
+
+SATURDAY, FRIDAY = date(2019, 4, 27), date(2019, 4, 26)
+
+
+def test_one_working_day_from_a_day_off_is_the_next_working_day():
+    days = as_array([SATURDAY, FRIDAY, date(2019, 4, 30)])
+    expected = [date(2019, 5, 2), date(2019, 5, 2), date(2019, 5, 2)]
+    assert CAL.add_working_days_many(days, 1).tolist() == expected
+    assert CAL.add_working_days_many(days, np.ones(3, dtype=np.int64)).tolist() == expected
+    back = [CAL.add_working_days(d, -1) for d in days.tolist()]
+    assert CAL.add_working_days_many(days, -1).tolist() == back
+    assert CAL.add_working_days_many(days, np.full(3, -1, dtype=np.int32)).tolist() == back
+
+
+@pytest.mark.parametrize(
+    "n", [2**64, -(2**64), 2**63, -(2**63) - 1, 2**62, -(2**62), 2**62 - 1, -(2**62) + 1]
+)
+def test_offsets_at_and_beyond_the_int64_bounds_are_refused_as_the_scalar_method_does(n):
+    days = as_array([FIRST])
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(days, n), 0, CAL.add_working_days, FIRST, n
+    )
+
+
+def test_the_first_day_outside_the_range_is_named_by_each_query():
+    after, before = LAST + timedelta(days=1), FIRST - timedelta(days=1)
+    days = as_array([FIRST, LAST, after, before])
+    _refused_like_the_scalar(lambda: CAL.is_working_day_many(days), 2, CAL.is_working_day, after)
+    _refused_like_the_scalar(
+        lambda: CAL.is_working_day_many(days[3:]), 0, CAL.is_working_day, before
+    )
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(days, 0), 2, CAL.add_working_days, after, 0
+    )
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(days[3:], 0), 0, CAL.add_working_days, before, 0
+    )
+    inside = as_array([FIRST, FIRST, LAST, LAST])
+    _refused_like_the_scalar(
+        lambda: CAL.working_days_between_many(days, inside),
+        2,
+        CAL.working_days_between,
+        after,
+        LAST,
+    )
+    _refused_like_the_scalar(
+        lambda: CAL.working_days_between_many(inside, days[::-1]),
+        0,
+        CAL.working_days_between,
+        FIRST,
+        before,
+    )
+    _refused_like_the_scalar(
+        lambda: CAL.working_days_between_many(inside[:1], days[3:]),
+        0,
+        CAL.working_days_between,
+        FIRST,
+        before,
+    )
+    nat = as_array([FIRST, np.datetime64("NaT")])
+    _refused_like_the_scalar(lambda: CAL.is_working_day_many(nat), 1, CAL.is_working_day, None)
+
+
+def test_a_step_past_either_end_is_named_even_beside_a_day_outside_the_range():
+    after = LAST + timedelta(days=1)
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(as_array([LAST, after]), 1),
+        0,
+        CAL.add_working_days,
+        LAST,
+        1,
+    )
+    # From the first day to the last working day: inside, so the day outside is named.
+    to_the_end = CAL.working_days_between(FIRST, LAST)
+    assert CAL.add_working_days(FIRST, to_the_end) == LAST
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(as_array([FIRST, after]), to_the_end),
+        1,
+        CAL.add_working_days,
+        after,
+        to_the_end,
+    )
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(as_array([FIRST, LAST]), np.array([0, 5000])),
+        1,
+        CAL.add_working_days,
+        LAST,
+        5000,
+    )
+
+
+def test_working_days_between_arrays_inside_the_range():
+    starts = as_array([FIRST, date(2019, 5, 24), LAST])
+    ends = as_array([LAST, date(2019, 6, 3), FIRST])
+    between = CAL.working_days_between_many(starts, ends)
+    assert between.dtype == np.int64
+    assert between.tolist() == [
+        CAL.working_days_between(FIRST, LAST),
+        6,
+        -CAL.working_days_between(FIRST, LAST),
+    ]
