@@ -54,13 +54,20 @@ def headings(html):
     return [cell.split("</th>")[0] for cell in html.split("<th>")[1:]]
 
 
+def shown_by_default(view):
+    """What a notebook shows of ``view``: the same as ``to_html()`` and as
+    ``to_html("vi")``, Vietnamese being the default language."""
+    html = view._repr_html_()
+    assert html == view.to_html() == view.to_html("vi")
+    return html
+
+
 # -- a verdict -------------------------------------------------------------------------
 
 
 def test_a_verdict_is_shown_in_vietnamese_by_default():
     verdict = two_findings()
-    html = verdict._repr_html_()
-    assert html == verdict.to_html() == verdict.to_html("vi")
+    html = shown_by_default(verdict)
     assert html.startswith(
         "<div><p><b>Trưởng phòng</b> — Phòng Nội vụ, 2019, chỉ số CCHC 88.5: "
         "<b>Hoàn thành nhiệm vụ</b> (COMPLETED)</p>"
@@ -146,19 +153,14 @@ def test_the_trace_table_takes_its_language_and_refuses_others():
 
 def test_a_tally_names_its_figures_in_vietnamese_by_default():
     tally = TaskTally(4, 2, 1, 1, 1, 1)
-    assert (
-        tally._repr_html_()
-        == tally.to_html()
-        == tally.to_html("vi")
-        == (
-            f"<table><tr><th>{VI['figure']}</th><th>{VI['count']}</th><th>%</th></tr>"
-            "<tr><td>Số nhiệm vụ được giao</td><td>4</td><td>100,0</td></tr>"
-            "<tr><td>Số nhiệm vụ đã hoàn thành</td><td>2</td><td>50,0</td></tr>"
-            "<tr><td>Số nhiệm vụ hoàn thành đúng hạn</td><td>1</td><td>25,0</td></tr>"
-            "<tr><td>Số nhiệm vụ hoàn thành quá hạn</td><td>1</td><td>25,0</td></tr>"
-            "<tr><td>Số nhiệm vụ đang thực hiện</td><td>1</td><td>25,0</td></tr>"
-            "<tr><td>Số nhiệm vụ quá hạn chưa hoàn thành</td><td>1</td><td>25,0</td></tr></table>"
-        )
+    assert shown_by_default(tally) == (
+        f"<table><tr><th>{VI['figure']}</th><th>{VI['count']}</th><th>%</th></tr>"
+        "<tr><td>Số nhiệm vụ được giao</td><td>4</td><td>100,0</td></tr>"
+        "<tr><td>Số nhiệm vụ đã hoàn thành</td><td>2</td><td>50,0</td></tr>"
+        "<tr><td>Số nhiệm vụ hoàn thành đúng hạn</td><td>1</td><td>25,0</td></tr>"
+        "<tr><td>Số nhiệm vụ hoàn thành quá hạn</td><td>1</td><td>25,0</td></tr>"
+        "<tr><td>Số nhiệm vụ đang thực hiện</td><td>1</td><td>25,0</td></tr>"
+        "<tr><td>Số nhiệm vụ quá hạn chưa hoàn thành</td><td>1</td><td>25,0</td></tr></table>"
     )
 
 
@@ -187,15 +189,10 @@ def test_a_tally_of_no_tasks_has_no_percentages():
 
 def test_a_discrepancy_is_said_in_vietnamese_by_default():
     (d,) = check_task_report(TaskReport(287, late=53, late_pct="18,4"))
-    assert (
-        d._repr_html_()
-        == d.to_html()
-        == d.to_html("vi")
-        == (
-            f"<div><b>late_pct</b> ({VI['percentage']}): công bố 18,4, đúng ra là 18,5<br>"
-            "Tỷ lệ nhiệm vụ hoàn thành quá hạn công bố 18,4% nhưng 53/287 là 18,47%, "
-            "làm tròn đến 1 chữ số thập phân là 18,5%</div>"
-        )
+    assert shown_by_default(d) == (
+        f"<div><b>late_pct</b> ({VI['percentage']}): công bố 18,4, đúng ra là 18,5<br>"
+        "Tỷ lệ nhiệm vụ hoàn thành quá hạn công bố 18,4% nhưng 53/287 là 18,47%, "
+        "làm tròn đến 1 chữ số thập phân là 18,5%</div>"
     )
 
 
