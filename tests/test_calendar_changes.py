@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from cchc_rules import InvalidInputError, Provenance, load_calendar_changes
-from tests._shared import CAL
+from tests._shared import CAL, refusal
 
 HEADER_RULE = (
     "must have the header day,status,name,instrument, optionally followed by "
@@ -160,3 +160,31 @@ def test_json_that_is_not_a_list_is_refused_naming_the_file(tmp_path):
     assert str(caught.value) == (
         f"{broken} is not valid JSON: Expecting value: line 1 column 4 (char 3)"
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "got"), [(42, "int 42"), ("", "str ''"), (None, "NoneType None")]
+)
+def test_a_path_that_is_not_a_file_path_is_refused_by_name(path, got):
+    assert refusal(lambda: load_calendar_changes(path)) == f"path must be a file path (got {got})"
+    assert refusal(lambda: CAL.with_changes_from(path)) == f"path must be a file path (got {got})"
+
+
+def test_rows_after_a_blank_row_are_still_read(tmp_path):
+    path = _write(
+        tmp_path,
+        "day,status,name,instrument\n"
+        "2027-02-11,off,x,CV 1\n"
+        ",,,\n"
+        "\n"
+        "2027-02-20,working,y,CV 1\n"
+        ",,,\n"
+        "2027-02-21,closed,z,CV 1\n",
+    )
+    assert _problems(path) == [("row 7", "status", "must be off or working (got 'closed')")]
+    fixed = _write(tmp_path, path.read_text(encoding="utf-8").replace("closed", "off"), "ok.csv")
+    assert [(d.day, d.working) for d in load_calendar_changes(fixed)] == [
+        (date(2027, 2, 11), False),
+        (date(2027, 2, 20), True),
+        (date(2027, 2, 21), False),
+    ]
