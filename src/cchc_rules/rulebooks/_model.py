@@ -29,10 +29,20 @@ from .._read_only import ReadOnly
 from .._validate import require_text, require_year
 from ..errors import InvalidInputError, InvalidTypeError, OutOfRangeError
 from ..law import DatedParameter, DatedValue, Provenance, Source
-from . import _parameters
 from ._bands import Bands
 from ._csv import CsvLayout
-from ._parameters import BUILT_IN, Parameter, declared, registered, relation_problems
+from ._parameters import (
+    BUILT_IN,
+    FINDING_DEMOTION,
+    GRADE_BANDS,
+    GRADE_LEVELS,
+    INDEX_YEAR_OFFSET,
+    MITIGATED_FINDING_DEMOTION,
+    Parameter,
+    declared,
+    registered,
+    relation_problems,
+)
 from ._reader import RulebookReader, parse_toml
 from ._rules import (
     ParameterSet,
@@ -156,11 +166,11 @@ class Rulebook:
 
     # The Decision 30/2018 parameters by name, as attributes (an attribute lookup
     # hook for any name would slow every read of a rulebook on the grading path).
-    grade_levels = _builtin(_parameters.GRADE_LEVELS)
-    grade_bands = _builtin(_parameters.GRADE_BANDS)
-    finding_demotion = _builtin(_parameters.FINDING_DEMOTION)
-    mitigated_finding_demotion = _builtin(_parameters.MITIGATED_FINDING_DEMOTION)
-    index_year_offset = _builtin(_parameters.INDEX_YEAR_OFFSET)
+    grade_levels = _builtin(GRADE_LEVELS)
+    grade_bands = _builtin(GRADE_BANDS)
+    finding_demotion = _builtin(FINDING_DEMOTION)
+    mitigated_finding_demotion = _builtin(MITIGATED_FINDING_DEMOTION)
+    index_year_offset = _builtin(INDEX_YEAR_OFFSET)
 
     def parameters(self) -> dict[str, DatedParameter[Any]]:
         """The parameters by name, in order."""
@@ -237,7 +247,7 @@ class Rulebook:
             if source is None
             else Source.coerce(source)
         )
-        param = _parameters.GRADE_BANDS
+        param = GRADE_BANDS
         start = self.parameter(param).values[0].valid_from
         return self.with_parameter(
             param, DatedParameter(param.name, (DatedValue(bands, start, cited),))
