@@ -1,5 +1,5 @@
 """Calendar queries over many days at once (the ``*_many`` methods of
-:class:`~cchc_rules.calendar.WorkingCalendar`).
+:class:`~cchc_rules.working_calendar.WorkingCalendar`).
 
 Two paths give exactly the scalar methods' answers and errors:
 
@@ -30,7 +30,7 @@ from ._validate import require_int, require_iterable
 from .errors import CchcError, InvalidInputError, InvalidTypeError
 
 if TYPE_CHECKING:
-    from .calendar import WorkingCalendar
+    from .working_calendar import WorkingCalendar
 
 __all__ = ["add_working_days_many", "is_working_day_many", "working_days_between_many"]
 

@@ -1,6 +1,6 @@
 """Days published after the shipped table: the changes file an office writes the
 day a notice comes out (``--calendar-changes FILE`` on the command line,
-:meth:`~cchc_rules.calendar.WorkingCalendar.with_changes_from` in Python).
+:meth:`~cchc_rules.working_calendar.WorkingCalendar.with_changes_from` in Python).
 
 A CSV with the header ``day,status,name,instrument`` and optionally
 ``article,location,provenance,note``, or a JSON list of objects with those keys.
@@ -10,22 +10,59 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from ._files import csv_delimiter, parse_json_list, read_text
 from ._messages import Message, Row
-from ._validate import parse_day, require_path
+from ._validate import parse_day, require_date, require_iterable, require_path
 from .calendar_table import SpecialDay
 from .errors import CchcError, InvalidInputError, Problem
 from .law import Provenance, Source
 
-__all__ = ["CHANGES_COLUMNS", "CHANGES_OPTIONAL", "load_calendar_changes", "read_changes"]
+__all__ = [
+    "CHANGES_COLUMNS",
+    "CHANGES_OPTIONAL",
+    "changed_days",
+    "load_calendar_changes",
+    "read_changes",
+]
 
 CHANGES_COLUMNS = ("day", "status", "name", "instrument")
 CHANGES_OPTIONAL = ("article", "location", "provenance", "note")
 _STATUS = {"off": False, "working": True}
+
+
+def changed_days(
+    days_off: Iterable[date], working_days: Iterable[date], source: Source | str
+) -> list[SpecialDay]:
+    """The special days of a change given in code
+    (:meth:`~cchc_rules.working_calendar.WorkingCalendar.with_changes`): each day of
+    ``days_off`` off and each of ``working_days`` worked, every one citing
+    ``source``; a day in both is an ``InvalidInputError``.
+
+    >>> for d in changed_days([date(2027, 2, 5)], [date(2027, 2, 20)], "Công văn (ví dụ)"):
+    ...     print(d.day, d.working, d.name_vi, "|", d.source.instrument)
+    2027-02-05 False Ngày nghỉ (thay đổi bổ sung) | Công văn (ví dụ)
+    2027-02-20 True Ngày làm việc (thay đổi bổ sung) | Công văn (ví dụ)
+    """
+    cited = Source.coerce(source)
+    off = [require_date("days_off", d) for d in require_iterable("days_off", days_off)]
+    on = [require_date("working_days", d) for d in require_iterable("working_days", working_days)]
+    both = sorted(set(off) & set(on))
+    if both:
+        raise InvalidInputError(
+            Message(
+                "a day cannot be both a day off and a working day (got {days} in both)",
+                days=", ".join(d.isoformat() for d in both),
+            )
+        )
+    off_name, on_name = Message("Day off (added change)"), Message("Working day (added change)")
+    return [
+        *(SpecialDay(d, False, off_name.render("vi"), str(off_name), cited) for d in off),
+        *(SpecialDay(d, True, on_name.render("vi"), str(on_name), cited) for d in on),
+    ]
 
 
 def load_calendar_changes(path: str | Path) -> tuple[SpecialDay, ...]:

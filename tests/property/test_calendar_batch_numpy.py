@@ -80,7 +80,7 @@ def test_working_days_between_many_on_arrays(items):
 def test_a_two_dimensional_array_keeps_its_shape_and_flat_position():
     grid = as_array([[FIRST, FIRST + timedelta(days=3)], [LAST, LAST]])
     assert CAL.add_working_days_many(grid, 0).shape == (2, 2)
-    with pytest.raises(Exception, match=rf"^item 2: 1 working days from day {LAST.isoformat()}"):
+    with pytest.raises(Exception, match=rf"^item 2: 1 working day from day {LAST.isoformat()}"):
         CAL.add_working_days_many(grid, 1)
 
 
