@@ -47,7 +47,9 @@ def _numpy_array(value: object) -> Any:
 
 
 def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
-    """numpy (or ``None``) and the items of ``value``: a list of its Python values."""
+    """numpy (or ``None``) and the items of ``value``: a list of its Python values,
+    an array's in flat order (the order its item positions count in, whatever its
+    shape)."""
     np = _numpy_array(value)
     if np is None:
         return None, require_iterable(field, value)
@@ -60,7 +62,7 @@ def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
                 dtype=str(value.dtype),
             )
         )
-    return np, require_iterable(field, value.tolist())
+    return np, value.reshape(-1).tolist()
 
 
 def _is_days(np: Any, value: Any) -> bool:
@@ -136,8 +138,8 @@ def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
     indices = _indices_of(cal, items)
     if indices is not None:
         flags = _listed(cal)[0]
-        return _back(np, [flags[i] for i in indices], "bool")
-    return _back(np, _one_by_one(cal.is_working_day, items), "bool")
+        return _back(np, [flags[i] for i in indices], "bool", days)
+    return _back(np, _one_by_one(cal.is_working_day, items), "bool", days)
 
 
 def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
@@ -167,8 +169,8 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
             ]
         if _in(positions, last):
             dates = _listed(cal)[1]
-            return _back(np, [dates[p] for p in positions], "datetime64[D]")
-    return _back(np, _one_by_one(cal.add_working_days, items, counts), "datetime64[D]")
+            return _back(np, [dates[p] for p in positions], "datetime64[D]", days)
+    return _back(np, _one_by_one(cal.add_working_days, items, counts), "datetime64[D]", days)
 
 
 def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
@@ -183,8 +185,9 @@ def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> A
     if firsts_at is not None and lasts_at is not None:
         after = _listed(cal)[2]
         counted = [after[j] - after[i] for i, j in zip(firsts_at, lasts_at, strict=True)]
-        return _back(np, counted, "int64")
-    return _back(np, _one_by_one(cal.working_days_between, firsts, lasts), "int64")
+        return _back(np, counted, "int64", starts if np_starts else ends)
+    answers = _one_by_one(cal.working_days_between, firsts, lasts)
+    return _back(np, answers, "int64", starts if np_starts else ends)
 
 
 def _one_by_one(query: Callable[..., Any], *columns: list[Any]) -> list[Any]:
@@ -195,9 +198,10 @@ def _one_by_one(query: Callable[..., Any], *columns: list[Any]) -> list[Any]:
     return [_located(k, query, *args) for k, args in enumerate(zip(*columns, strict=True))]
 
 
-def _back(np: Any, out: list[Any], dtype: str) -> Any:
-    """The answers as an array when the question came as one."""
-    return out if np is None else np.array(out, dtype=dtype)
+def _back(np: Any, out: list[Any], dtype: str, asked: Any) -> Any:
+    """The answers as an array when the question came as one (``asked``), in its
+    shape."""
+    return out if np is None else np.array(out, dtype=dtype).reshape(asked.shape)
 
 
 # -- numpy arrays ---------------------------------------------------------------

@@ -137,6 +137,46 @@ def test_a_two_dimensional_array_takes_one_n_or_an_integer_array_of_its_shape(n)
     assert added.tolist() == _each(CAL.add_working_days, GRID_DAYS, steps)
 
 
+def test_a_two_dimensional_array_on_the_item_by_item_path_is_answered_in_its_shape():
+    # n as a list, a float array, an object array of dates: not the array path
+    flat = [d for row in GRID_DAYS for d in row]
+    added = CAL.add_working_days_many(GRID, [1, 2, 3, 4])
+    assert added.shape == (2, 2)
+    assert added.reshape(-1).tolist() == [
+        CAL.add_working_days(d, n) for d, n in zip(flat, [1, 2, 3, 4], strict=True)
+    ]
+    objects = np.array(GRID_DAYS, dtype=object)
+    assert CAL.is_working_day_many(objects).tolist() == _each(CAL.is_working_day, GRID_DAYS)
+    between = CAL.working_days_between_many(objects, flat[::-1])
+    assert between.shape == (2, 2)
+    assert between.reshape(-1).tolist() == [
+        CAL.working_days_between(a, b) for a, b in zip(flat, flat[::-1], strict=True)
+    ]
+
+
+def test_a_two_dimensional_array_on_the_item_by_item_path_names_the_scalar_error():
+    # item 2 is the third in flat order: the first cell of the second row
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(GRID, np.array([[1, 1], [1.5, 1]], dtype=object)),
+        2,
+        CAL.add_working_days,
+        GRID_DAYS[1][0],
+        1.5,
+    )
+    outside = np.array([[FIRST, FIRST], [LAST + timedelta(days=1), FIRST]], dtype=object)
+    _refused_like_the_scalar(
+        lambda: CAL.is_working_day_many(outside), 2, CAL.is_working_day, LAST + timedelta(1)
+    )
+
+
+def test_a_zero_dimensional_array_is_one_day_answered_as_one():
+    one = np.array(date(2019, 5, 4), dtype=DAY)
+    for answer in (CAL.is_working_day_many(one), CAL.add_working_days_many(one, [0])):
+        assert answer.shape == ()
+    assert CAL.is_working_day_many(one).item() is True
+    assert CAL.add_working_days_many(one, [0]).item() == date(2019, 5, 4)
+
+
 SATURDAY, FRIDAY = date(2019, 4, 27), date(2019, 4, 26)
 
 
