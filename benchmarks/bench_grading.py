@@ -117,34 +117,34 @@ def lines(smoke: bool = False) -> list[str]:
         "",
         "Grading at scale: µs per verdict, range over "
         f"{repeat} repeats (collector on, as in a user's program; grade_many pauses it "
-        "for its batch), beside a bare lookup in the same repeats",
+        "for its batch), beside a bare lookup in the same repeats; each repeat runs "
+        "every size in turn, so a growth figure compares runs of one repeat",
         f"{'assessments':>12} {'grade_head':>14} {'verdicts/s':>20} {'bare lookup':>14} "
         f"{'× bare':>12} {'grade_many':>14}",
     ]
-    first: dict[str, list[float]] = {}
-    last: dict[str, list[float]] = {}
+    kinds = ("grade_head", "bare", "grade_many")
+    runs: dict[tuple[str, int], list[float]] = {(k, n): [] for k in kinds for n in sizes}
+    for _ in range(repeat):
+        for n in sizes:
+            items = make_assessments(n)
+            runs["grade_head", n].append(timed(lambda: grade_all(items), n))  # noqa: B023
+            runs["bare", n].append(timed(lambda: bare_all(items), n))  # noqa: B023
+            runs["grade_many", n].append(timed(lambda: grade_many(items), n))  # noqa: B023
+            del items
     for n in sizes:
-        items = make_assessments(n)
-        mine: list[float] = []
-        bare: list[float] = []
-        many: list[float] = []
-        for _ in range(repeat):  # alternated, so each ratio compares one moment
-            mine.append(timed(lambda: grade_all(items), n))  # noqa: B023
-            bare.append(timed(lambda: bare_all(items), n))  # noqa: B023
-            many.append(timed(lambda: grade_many(items), n))  # noqa: B023
-        first = first or {"grade_head": mine, "grade_many": many}
-        last = {"grade_head": mine, "grade_many": many}
+        mine, bare = runs["grade_head", n], runs["bare", n]
         ratios = [m / b for m, b in zip(mine, bare, strict=True)]
         text.append(
             f"{n:>12,} {_us(mine):>14} {_rate(mine):>20} {_us(bare):>14} "
-            f"{_span(ratios, '×'):>12} {_us(many):>14}"
+            f"{_span(ratios, '×'):>12} {_us(runs['grade_many', n]):>14}"
         )
-        del items
+    small, large = sizes[0], sizes[-1]
     for what in ("grade_head", "grade_many"):
-        growth = [b / a for a in first[what] for b in last[what]]
+        per_repeat = [b / a for a, b in zip(runs[what, small], runs[what, large], strict=True)]
+        every = [b / a for a in runs[what, small] for b in runs[what, large]]
         text.append(
-            f"{what}: time per verdict at {sizes[-1]:,} vs {sizes[0]:,}: "
-            f"{_span(growth, '×')} (every pairing of repeats)"
+            f"{what}: time per verdict at {large:,} vs {small:,}: {_span(per_repeat, '×')} "
+            f"within each repeat ({_span(every, '×')} over every pairing of repeats)"
         )
     n = 2_000 if smoke else 100_000
     items = make_assessments(n)
