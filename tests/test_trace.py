@@ -262,3 +262,28 @@ def test_the_brief_tells_every_step_given_in_the_order_given():
     )
     assert brief((index_year,), "en") == ""
     assert brief((index_year, final)) == brief((index_year, final), "vi") == "kết quả: COMPLETED"
+
+
+@pytest.mark.parametrize(
+    ("source", "en", "vi"),
+    [
+        (
+            Source("Quyết định X", provenance="verified"),
+            "[verified; Quyết định X]",
+            "[đã xác minh; Quyết định X]",
+        ),
+        (
+            None,
+            "[supplied; bands supplied by the caller]",
+            "[do người dùng cung cấp; bands supplied by the caller]",
+        ),
+    ],
+)
+def test_a_verified_or_supplied_parameter_is_told_with_its_provenance_and_instrument(
+    source, en, vi
+):
+    rulebook = DECISION_30_2018.with_bands(90, 80, 70, source=source)
+    verdict = grade_head(Assessment(HEAD, 2019, "85"), rulebook)
+    line = "grade_bands = excellent ≥ 90, good ≥ 80, completed ≥ 70 "
+    assert f"\n     {line}{en}\n" in verdict.explain("en")
+    assert f"\n     {line}{vi}\n" in verdict.explain("vi")
