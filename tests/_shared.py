@@ -48,6 +48,9 @@ PLAIN = WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31))
 HEAD = Head("A", Unit("Sở Nội vụ", UnitKind.DEPARTMENT))
 """A head of a provincial department, for tests where who it is does not matter."""
 
+ASSESSMENT = Assessment(HEAD, 2019, 95)
+"""An assessment of :data:`HEAD` (2019, index 95), for tests where its score does not matter."""
+
 DISTRICT = Unit("UBND quận Hồng Bàng", UnitKind.DISTRICT)
 SUB_HEAD = Head("Trưởng phòng", Unit("Phòng Nội vụ", UnitKind.SUBORDINATE, DISTRICT))
 """The head of a district's subordinate office, on whom the exact texts of a verdict
@@ -74,6 +77,16 @@ def two_findings_verdict():
     return grade_head(
         Assessment(SUB_HEAD, 2019, "88.5", [Finding("Bão", STORM), Finding("Trễ", PARTIAL)])
     )
+
+
+ASSESSMENT_HEADER = "unit,kind,parent,head,year,index_score,findings\n"
+"""The header of an assessment CSV, the findings column included."""
+
+
+def deep_json(depth):
+    """JSON text of ``depth`` lists, each inside the last: a file (or a findings
+    cell) nested far deeper than any reader should follow."""
+    return "[" * depth + "]" * depth
 
 
 def under_mutation_run() -> bool:

@@ -11,7 +11,7 @@ import pytest
 from cchc_rules import DECISION_30_2018
 from cchc_rules._commands import COMMANDS
 from cchc_rules._console import EXIT_INTERNAL
-from tests._shared import run
+from tests._shared import ASSESSMENT_HEADER, deep_json, run
 
 
 def test_notice_prints_the_iso_date_first(capsys):
@@ -247,3 +247,29 @@ def test_a_row_the_rulebook_does_not_cover_is_rejected_and_the_rest_graded(capsy
         "has no value in force on 2019-12-31 (first value from 2020-01-01)",
         "cchc-rules: 1 of 3 rows rejected",
     ]
+
+
+# -- hostile files: exit 2, never 70 --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", deep_json(100_000)),
+        ("big.json", '[{"year": ' + "9" * 5000 + "}]"),
+        ("cell.csv", ASSESSMENT_HEADER + "x" * 140_000 + "\n"),
+        ("deep.csv", ASSESSMENT_HEADER + f'S,DEPARTMENT,,A,2019,90,"{deep_json(50_000)}"\n'),
+    ],
+)
+def test_cli_exits_2_on_hostile_files(tmp_path, capsys, name, text):
+    file = tmp_path / name
+    file.write_text(text)
+    status, _, err = run(capsys, "grade", str(file), "--lang", "en")
+    assert status in (1, 2)
+    assert "internal error" not in err
+
+
+def test_cli_grade_dev_zero_stops_with_a_clear_error(capsys):
+    status, _, err = run(capsys, "grade", "/dev/zero", "--max-input-mb", "1", "--lang", "en")
+    assert status == 2
+    assert "larger than 1 MiB" in err

@@ -13,3 +13,10 @@ def test_grades_are_ordered_and_labelled():
     assert Grade.parse("good") is Grade.GOOD
     with pytest.raises(InvalidInputError, match="grade must be a grade name"):
         Grade.parse("tốt")
+
+
+def test_grades_compare_only_with_grades():
+    assert Grade.GOOD.label("en") == "Well completed duties"
+    assert Grade.GOOD.rank == 2
+    with pytest.raises(TypeError):
+        _ = Grade.GOOD < 2

@@ -13,8 +13,10 @@ import pytest
 from cchc_rules import (
     CchcError,
     DiscrepancyKind,
+    Finding,
     Grade,
     InvalidInputError,
+    InvalidTypeError,
     Problem,
     Provenance,
     Task,
@@ -34,6 +36,7 @@ from cchc_rules._messages import (
     localize,
     number,
     said,
+    shown,
     term,
     untranslated,
 )
@@ -300,6 +303,16 @@ def test_languages_other_than_vi_and_en_are_refused():
 def test_a_plain_problem_from_a_caller_is_shown_as_it_is():
     assert Problem("row 2", "x", "bad").render("vi") == "row 2, x: bad"
     assert Problem("", "", "bad").render("vi") == "bad"
+
+
+def test_messages_show_hostile_values_briefly():
+    assert shown("x" * 10_000).endswith("… (10000 characters)")
+    nested: list[object] = []
+    for _ in range(100_000):
+        nested = [nested]
+    with pytest.raises(InvalidTypeError) as caught:
+        Finding(nested)
+    assert len(str(caught.value)) < 300
 
 
 # -- the command line --------------------------------------------------------------------

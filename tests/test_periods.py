@@ -70,3 +70,9 @@ def test_periods_beyond_any_calendar_are_out_of_range():
         period_end(date(2019, 1, 1), 10**7, PeriodUnit.DAYS)
     with pytest.raises(OutOfRangeError, match="between 1900 and 2200"):
         reporting_periods(0)
+
+
+def test_reporting_periods_with_a_due_day_beyond_any_calendar():
+    for days in (10**6, 10**10, 10**30):
+        with pytest.raises(OutOfRangeError):
+            reporting_periods(2019, due_days_after=days)

@@ -251,3 +251,9 @@ def test_percent_of_rounds_half_up_exactly():
     assert percent_of(1, 3, 3) == Decimal("33.333")
     with pytest.raises(InvalidInputError, match="percentage of zero"):
         percent_of(1, 0)
+
+
+def test_percent_of_is_exact_at_any_size():
+    assert percent_of(10**30, 1) == Decimal(10**32)
+    assert percent_of(2, 3, 12) == Decimal("66.666666666667")
+    assert percent_of(0, 7, 2) == Decimal("0.00")

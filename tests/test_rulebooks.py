@@ -1,3 +1,7 @@
+"""cchc_rules.rulebooks: the packaged rulebooks and their sources, reading a rulebook
+from TOML or JSON with every problem located, and the model (a rulebook built by
+hand is checked like one read from a file)."""
+
 import datetime as dt
 import json
 import tomllib
@@ -28,6 +32,16 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGED = ROOT / "src/cchc_rules/rulebooks/decision_30_2018.toml"
 QUANG_NGAI = ROOT / "docs/examples/quang_ngai_2018.toml"
 HEAD = Head("Trần Thị B", Unit("UBND huyện Bình Sơn", UnitKind.DISTRICT))
+
+
+def packaged_data():
+    return tomllib.loads(PACKAGED.read_text(encoding="utf-8"))
+
+
+def reader_problems(d):
+    with pytest.raises(InvalidInputError) as caught:
+        Rulebook.from_dict(d, "rb")
+    return {p.field: p.message for p in caught.value.problems}
 
 
 def test_decision_30_2018_instrument_and_every_parameter_is_cited():
@@ -121,6 +135,62 @@ def test_unreadable_files_are_clear_errors(tmp_path):
         Rulebook.from_dict([1, 2])
 
 
+def test_reader_reports_structural_problems():
+    d = packaged_data()
+    d["instrument"] = "Quyết định 30"
+    d["basis"] = "seed 003"
+    d["mitigation_basis"] = {"instrument": "x", "provenance": "verified", "page": 3}
+    d["grade_levels"] = []
+    d["grade_bands"] = ["90/80/70"]
+    d["finding_demotion"][0]["valid_from"] = "9/10/2018"
+    d["finding_demotion"][0]["valid_until"] = "2017-01-01"
+    del d["index_year_offset"][0]["source"]["provenance"]
+    d["schema_version"] = 2
+    found = reader_problems(d)
+    assert found["instrument"] == "must be a table (got str)"
+    assert "must be a table with instrument and provenance" in found["basis"]
+    assert found["mitigation_basis"] == "unknown keys ['page']"
+    assert "non-empty list" in found["grade_levels"]
+    assert "must be a table" in found["grade_bands[0]"]
+    assert "must be a date YYYY-MM-DD" in found["finding_demotion[0].valid_from"]
+    assert "is required" in found["index_year_offset[0].source.provenance"]
+    assert found["schema_version"] == "must be 1 (got 2)"
+
+
+def test_reader_checks_levels_and_ranges():
+    d = packaged_data()
+    d["grade_levels"][0]["value"] = ["GOOD", "EXCELLENT", "COMPLETED", "NOT_COMPLETED"]
+    d["index_year_offset"][0]["value"] = 3
+    d["mitigated_finding_demotion"][0]["value"] = True
+    found = reader_problems(d)
+    assert "four levels from highest to lowest" in found["grade_levels[0]"]
+    assert "from -5 to 0 (got 3)" in found["index_year_offset[0]"]
+    assert "from 0 to 3 (got True)" in found["mitigated_finding_demotion[0]"]
+    d = packaged_data()
+    d["grade_levels"][0]["value"] = "EXCELLENT"
+    assert "must be a list of grade names" in reader_problems(d)["grade_levels[0]"]
+
+
+def test_reader_checks_dated_value_order_and_instrument_fields():
+    d = packaged_data()
+    d["grade_bands"][0]["valid_until"] = "2018-01-01"
+    d["instrument"]["title"] = " "
+    d["instrument"]["effective"] = "not a date"
+    found = reader_problems(d)
+    assert "valid_until must not be before valid_from" in found["grade_bands[0]"]
+    assert "non-empty text" in found["instrument.title"]
+    assert "must be a date" in found["instrument.effective"]
+
+
+def test_rules_for_rejects_bad_years():
+    rb = Rulebook.from_dict(packaged_data())
+    with pytest.raises(InvalidTypeError, match="year must be an integer"):
+        rb.rules_for("2019")
+    with pytest.raises(OutOfRangeError, match="between 1900 and 2200"):
+        rb.rules_for(3000)
+    assert rb.rules_for(2019) is rb.rules_for(2019)  # resolved once, then memoised
+
+
 # -- the model: parameters keyed by their declarations ---------------------------------------
 
 
@@ -204,3 +274,23 @@ def test_a_rulebook_pickles_and_copies_with_its_declarations():
 def test_a_hand_built_rulebook_refuses_parts_of_the_wrong_type(field, value, message):
     with pytest.raises(InvalidTypeError, match=message):
         attrs.evolve(DECISION_30_2018, **{field: value})
+
+
+_FIELDS = (
+    "id", "name", "instrument", "basis", "mitigation_basis", "grade_levels", "grade_bands",
+    "finding_demotion", "mitigated_finding_demotion", "index_year_offset",
+)  # fmt: skip
+
+
+def _rest(book, start):
+    return [getattr(book, f) for f in _FIELDS[start:]]
+
+
+def test_a_hand_built_rulebook_is_checked_like_one_read_from_a_file():
+    book = DECISION_30_2018
+    bad_bands = DatedParameter("grade_bands", [DatedValue(90, dt.date(2018, 1, 1), Source("x"))])
+    with pytest.raises(InvalidTypeError, match="grade_bands must be Bands"):
+        Rulebook(*[getattr(book, f) for f in _FIELDS[:6]], bad_bands, *_rest(book, 7))
+    big = DatedParameter("d", [DatedValue(9, dt.date(2018, 1, 1), Source("x"))])
+    with pytest.raises(InvalidInputError, match="finding_demotion must be a whole number"):
+        Rulebook(*[getattr(book, f) for f in _FIELDS[:7]], big, *_rest(book, 8))

@@ -5,15 +5,18 @@ import json
 import pytest
 
 from cchc_rules import (
+    CchcError,
     Finding,
     Grade,
     InvalidInputError,
     InvalidTypeError,
+    Step,
     Verdict,
+    grade_head,
     records,
     verdict_records,
 )
-from tests._shared import ALL_GROUNDS, graded, two_findings_verdict
+from tests._shared import ALL_GROUNDS, ASSESSMENT, graded, two_findings_verdict
 
 
 def test_to_dict_is_json_and_stable():
@@ -219,6 +222,20 @@ def test_a_verdict_built_by_hand_from_a_graded_ones_fields_equals_it():
     assert isinstance(by_hand.trace, tuple)
     assert by_hand.to_dict() == _V.to_dict()
     assert by_hand.brief("en") == _V.brief("en")
+
+
+def test_verdicts_and_steps_built_by_hand_are_checked():
+    verdict = grade_head(ASSESSMENT)
+    step = verdict.trace[0]
+    assert Step(*step) == step
+    fields = (ASSESSMENT, "id", Grade.GOOD, Grade.GOOD, False, 0, (), ())
+    assert Verdict(*fields).grade is Grade.GOOD
+    for i, bad in [(0, None), (1, ""), (2, "GOOD"), (4, 1), (5, -1), (6, [1]), (7, [None])]:
+        with pytest.raises(CchcError):
+            Verdict(*fields[:i], bad, *fields[i + 1 :])
+    for i, bad in [(0, 1), (1, "x"), (2, [1]), (3, (("a",),)), (4, None)]:
+        with pytest.raises(InvalidTypeError):
+            Step(*step[:i], bad, *step[i + 1 :])
 
 
 def test_the_hash_tells_different_verdicts_apart():

@@ -138,6 +138,16 @@ def test_custom_calendar_special_days_must_be_special_days():
     assert str(caught.value) == ("special_days must be a list of SpecialDay (got date 2019-01-02)")
 
 
+def test_a_calendar_refuses_a_foreign_special_day():
+    with pytest.raises(InvalidTypeError, match="special_days"):
+        WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31), [object()])
+
+
+def test_a_calendar_with_a_malformed_confirmed_range():
+    with pytest.raises(InvalidTypeError, match="confirmed"):
+        WorkingCalendar(date(2019, 1, 1), date(2019, 12, 31), confirmed={0: 1})
+
+
 def test_offset_type_error_names_the_value():
     with pytest.raises(InvalidTypeError) as caught:
         CAL.add_working_days(date(2019, 5, 2), True)
