@@ -13,14 +13,11 @@ not counted. The Vietnamese public-sector calendar, with its cited days, is buil
 later are added with :meth:`WorkingCalendar.with_changes` or
 :meth:`WorkingCalendar.with_changes_from` (:mod:`cchc_rules.calendar_changes`).
 
->>> from cchc_rules import public_sector_calendar
->>> cal = public_sector_calendar()
->>> cal.add_working_days(date(2019, 4, 26), 1)   # 29/4 swapped off, 30/4 and 1/5 holidays
-datetime.date(2019, 5, 2)
->>> cal.is_working_day(date(2019, 5, 4))         # a make-up Saturday
-True
->>> cal.working_days_between(date(2019, 5, 24), date(2019, 6, 3))
-6
+>>> january = WorkingCalendar(date(2024, 1, 1), date(2024, 1, 31), name="January")
+>>> january.working_days_between(date(2024, 1, 1), date(2024, 1, 31))   # Monday to Friday
+22
+>>> january.add_working_days(date(2024, 1, 5), 1)    # Friday: the next working day is Monday
+datetime.date(2024, 1, 8)
 """
 
 from __future__ import annotations
