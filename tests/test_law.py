@@ -41,3 +41,11 @@ def test_dated_values():
     assert ended.at(dt.date(2020, 6, 1)).value == 1
     with pytest.raises(OutOfRangeError, match="no value in force on 2021-01-01"):
         ended.at(dt.date(2021, 1, 1))
+
+
+def test_overlapping_dated_values_are_rejected():
+    src = Source("x", provenance="unverified")
+    with pytest.raises(InvalidInputError, match="values overlap"):
+        DatedParameter(
+            "p", (DatedValue(1, dt.date(2018, 1, 1), src), DatedValue(2, dt.date(2019, 1, 1), src))
+        )

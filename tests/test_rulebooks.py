@@ -116,14 +116,6 @@ def test_dated_values_switch_on_their_dates_and_never_fall_back():
         rb.rules_for(2017)
 
 
-def test_overlapping_dated_values_are_rejected():
-    src = Source("x", provenance="unverified")
-    with pytest.raises(InvalidInputError, match="values overlap"):
-        DatedParameter(
-            "p", (DatedValue(1, dt.date(2018, 1, 1), src), DatedValue(2, dt.date(2019, 1, 1), src))
-        )
-
-
 def test_unreadable_files_are_clear_errors(tmp_path):
     with pytest.raises(InvalidInputError, match=r"cannot read .*missing\.toml: No such file"):
         load_rulebook(tmp_path / "missing.toml")

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cchc_rules.cli import main
+from tests._shared import ASSESSMENT_HEADER, deep_json
 
-DEEP = "[" * 100_000 + "]" * 100_000
-HEADER = "unit,kind,parent,head,year,index_score,findings\n"
+DEEP = deep_json(100_000)
+HEADER = ASSESSMENT_HEADER
 
 FILES = {
     "deep.json": DEEP,
