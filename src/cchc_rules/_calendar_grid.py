@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ._messages import Message, localize, term
-from .calendar import WorkingCalendar
+from .working_calendar import WorkingCalendar
 
 __all__ = ["year_grid"]
 

@@ -10,7 +10,6 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 
 from ._messages import Lang, Message, day, localize
 from ._table import render
-from .calendar import WorkingCalendar
 from .errors import Problem
 from .io import GROUP_COLUMNS, tally_rows
 from .published_grades import GradeDiscrepancy
@@ -18,6 +17,7 @@ from .reports import COUNT_FIELDS, Discrepancy
 from .rulebooks import Rulebook
 from .tasks import TaskTally
 from .verdict import Verdict
+from .working_calendar import WorkingCalendar
 
 __all__ = [
     "VERDICT_HEADS",

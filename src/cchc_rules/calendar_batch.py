@@ -38,22 +38,32 @@ _EPOCH = date(1970, 1, 1).toordinal()  # datetime64[D] counts days from 1970-01-
 _fromordinal = date.fromordinal
 
 
-def _numpy_array(value: object) -> Any:
-    """numpy, when ``value`` is a numpy array (else ``None``), without importing it."""
+def _numpy_array(value: object, field: str) -> Any:
+    """numpy, when ``value`` is a numpy array (else ``None``), without importing it.
+    A masked array is refused: its masked items hold values nobody meant."""
     np = sys.modules.get("numpy")
-    if np is not None and isinstance(value, np.ndarray):
-        return np
-    return None
+    if np is None or not isinstance(value, np.ndarray):
+        return None
+    ma = sys.modules.get("numpy.ma")
+    if ma is not None and isinstance(value, ma.MaskedArray):
+        raise InvalidTypeError(
+            Message(
+                "{field} must be an array without a mask (got a masked array); fill or "
+                "drop its masked items first",
+                field=field,
+            )
+        )
+    return np
 
 
 def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
     """numpy (or ``None``) and the items of ``value``: a list of its Python values,
     an array's in flat order (the order its item positions count in, whatever its
     shape)."""
-    np = _numpy_array(value)
+    np = _numpy_array(value, field)
     if np is None:
         return None, require_iterable(field, value)
-    if value.dtype.kind == "M" and value.dtype != np.dtype("datetime64[D]"):
+    if field != "n" and value.dtype.kind == "M" and value.dtype != np.dtype("datetime64[D]"):
         raise InvalidTypeError(
             Message(
                 "{field} must be an array of datetime64[D] days (got {dtype}); "
@@ -62,7 +72,7 @@ def _items(field: str, value: Any) -> tuple[Any, list[Any]]:
                 dtype=str(value.dtype),
             )
         )
-    return np, value.reshape(-1).tolist()
+    return np, np.asarray(value).reshape(-1).tolist()
 
 
 def _is_days(np: Any, value: Any) -> bool:
@@ -82,7 +92,12 @@ def _located(index: int, query: Callable[..., Any], *args: Any) -> Any:
         raise type(exc)(Message("{where}: {message}", where=where, message=said(exc))) from exc
 
 
-def _same_length(field: str, items: list[Any], other: str, expected: int) -> None:
+def _fitting(
+    field: str, value: Any, items: list[Any], other: str, asked: Any, expected: int
+) -> None:
+    """``value`` (read as ``items``) fits ``asked`` (read as ``expected`` items): as
+    many items and, when both are numpy arrays, the same shape (beside a list, an
+    array is read in flat order)."""
     if len(items) != expected:
         raise InvalidInputError(
             Message(
@@ -91,6 +106,23 @@ def _same_length(field: str, items: list[Any], other: str, expected: int) -> Non
                 other=other,
                 count=len(items),
                 expected=expected,
+            )
+        )
+    np = sys.modules.get("numpy")
+    if (
+        np is not None
+        and isinstance(value, np.ndarray)
+        and isinstance(asked, np.ndarray)
+        and value.shape != asked.shape
+    ):
+        raise InvalidInputError(
+            Message(
+                "{field} must be an array of the shape of {other} (got {shape}, expected "
+                "{expected})",
+                field=field,
+                other=other,
+                shape=str(value.shape),
+                expected=str(asked.shape),
             )
         )
 
@@ -131,7 +163,7 @@ def _in(positions: list[int], size: int) -> bool:
 
 
 def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
-    np = _numpy_array(days)
+    np = _numpy_array(days, "days")
     if _is_days(np, days):
         return _is_working_day_array(np, cal, days)
     np, items = _items("days", days)
@@ -143,7 +175,9 @@ def is_working_day_many(cal: WorkingCalendar, days: Any) -> Any:
 
 
 def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
-    np = _numpy_array(days)
+    if _numpy_array(n, "n") is not None and n.ndim == 0:
+        n = n.item()  # one n for every day, as an int is
+    np = _numpy_array(days, "days")
     if _is_days(np, days):
         steps = _integer_array(np, n, days.shape)
         if steps is not None:
@@ -153,7 +187,7 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
         counts: list[Any] = [require_int("n", n)] * len(items)
     else:
         counts = _items("n", n)[1]
-        _same_length("n", counts, "days", len(items))
+        _fitting("n", n, counts, "days", days, len(items))
     prefix = cal.tables.prefix
     last = len(cal.tables.working)
     indices = _indices_of(cal, items)
@@ -174,13 +208,13 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
 
 
 def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
-    np = _numpy_array(starts)
+    np = _numpy_array(starts, "starts")
     if _is_days(np, starts) and _is_days(np, ends) and ends.shape == starts.shape:
         return _working_days_between_array(np, cal, starts, ends)
     np_starts, firsts = _items("starts", starts)
     np_ends, lasts = _items("ends", ends)
     np = np_starts or np_ends
-    _same_length("ends", lasts, "starts", len(firsts))
+    _fitting("ends", ends, lasts, "starts", starts, len(firsts))
     firsts_at, lasts_at = _indices_of(cal, firsts), _indices_of(cal, lasts)
     if firsts_at is not None and lasts_at is not None:
         after = _listed(cal)[2]
@@ -241,7 +275,7 @@ def _is_working_day_array(np: Any, cal: WorkingCalendar, days: Any) -> Any:
     k = _first_bad(np, bad)
     if k is not None:
         _raise_at(k, cal.is_working_day, days.flat[k].item())
-    return _tables(cal)[1][i]
+    return np.asarray(_tables(cal)[1][i])  # an array even for a 0-d one
 
 
 def _integer_array(np: Any, n: Any, shape: tuple[int, ...]) -> Any:
@@ -249,7 +283,7 @@ def _integer_array(np: Any, n: Any, shape: tuple[int, ...]) -> Any:
     when only the item-by-item path can give the scalar method's answer or error."""
     if type(n) is int:
         return n if -(2**62) < n < 2**62 else None
-    if _numpy_array(n) is None or n.shape != shape:
+    if _numpy_array(n, "n") is None or n.shape != shape:
         return None
     if n.dtype.kind == "i" or (n.dtype.kind == "u" and n.dtype.itemsize < 8):
         return n.astype(np.int64, copy=False)
@@ -271,7 +305,7 @@ def _add_working_days_array(np: Any, cal: WorkingCalendar, days: Any, n: Any) ->
     if k is not None:
         step = n if isinstance(n, int) else n.flat[k].item()
         _raise_at(k, cal.add_working_days, days.flat[k].item(), step)
-    return working[position].view("datetime64[D]")
+    return np.asarray(working[position]).view("datetime64[D]")
 
 
 def _working_days_between_array(np: Any, cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
@@ -281,4 +315,4 @@ def _working_days_between_array(np: Any, cal: WorkingCalendar, starts: Any, ends
     k = _first_bad(np, bad_i | bad_j)
     if k is not None:
         _raise_at(k, cal.working_days_between, starts.flat[k].item(), ends.flat[k].item())
-    return prefix[j + 1] - prefix[i + 1]
+    return np.asarray(prefix[j + 1] - prefix[i + 1])

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-__all__ = ["DayTables", "SpecialDay", "WorkingCalendar"]
+__all__ = ["DayTables", "WorkingCalendar"]
 
 _SATURDAY = 5
 _fromordinal = date.fromordinal

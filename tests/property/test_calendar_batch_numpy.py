@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_rules import CchcError
-from tests._shared import CAL
+from tests._shared import CAL, refusal
 
 from ._calendar_batch import assert_same, days, scalar_loop, steps
 
@@ -169,12 +169,71 @@ def test_a_two_dimensional_array_on_the_item_by_item_path_names_the_scalar_error
     )
 
 
-def test_a_zero_dimensional_array_is_one_day_answered_as_one():
-    one = np.array(date(2019, 5, 4), dtype=DAY)
-    for answer in (CAL.is_working_day_many(one), CAL.add_working_days_many(one, [0])):
-        assert answer.shape == ()
-    assert CAL.is_working_day_many(one).item() is True
-    assert CAL.add_working_days_many(one, [0]).item() == date(2019, 5, 4)
+def test_a_zero_dimensional_array_is_one_day_answered_as_a_zero_dimensional_array():
+    day = date(2019, 5, 4)
+    for one in (np.array(day, dtype=DAY), np.array(day, dtype=object)):  # both paths
+        answers = (
+            CAL.is_working_day_many(one),
+            CAL.add_working_days_many(one, 0),
+            CAL.working_days_between_many(one, one),
+        )
+        assert all(isinstance(a, np.ndarray) and a.shape == () for a in answers)
+        assert [a.item() for a in answers] == [True, day, 0]
+
+
+def test_a_zero_dimensional_n_is_one_n_for_every_day():
+    assert CAL.add_working_days_many(GRID, np.array(1)).tolist() == _each(
+        CAL.add_working_days, GRID_DAYS, [[1, 1], [1, 1]]
+    )
+    assert refusal(lambda: CAL.add_working_days_many(GRID, np.array(1.5))) == (
+        "n must be an integer (got float 1.5)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ends", "expected"),
+    [(GRID.reshape(1, 4), "(1, 4), expected (2, 2)"), (GRID.reshape(4), "(4,), expected (2, 2)")],
+)
+def test_two_arrays_of_different_shapes_are_refused_even_with_as_many_items(ends, expected):
+    assert refusal(lambda: CAL.working_days_between_many(GRID, ends)) == (
+        f"ends must be an array of the shape of starts (got {expected})"
+    )
+    steps = np.ones(ends.shape, dtype=np.int64)
+    assert refusal(lambda: CAL.add_working_days_many(GRID, steps)) == (
+        f"n must be an array of the shape of days (got {expected})"
+    )
+    # beside a list, an array is read in flat order
+    flat = GRID.reshape(-1).tolist()
+    assert CAL.working_days_between_many(GRID, flat).tolist() == [[0, 0], [0, 0]]
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")  # np.matrix itself
+def test_a_matrix_is_read_as_its_array():
+    matrix = np.asmatrix(np.array(GRID_DAYS, dtype=object))
+    assert CAL.is_working_day_many(matrix).tolist() == _each(CAL.is_working_day, GRID_DAYS)
+
+
+def test_a_masked_array_is_refused_not_read_through_its_mask():
+    masked = np.ma.masked_array(as_array([date(2019, 5, 4), date(1970, 1, 7)]), mask=[0, 1])
+    message = (
+        "{} must be an array without a mask (got a masked array); fill or drop its masked "
+        "items first"
+    )
+    assert refusal(lambda: CAL.is_working_day_many(masked)) == message.format("days")
+    assert refusal(lambda: CAL.add_working_days_many(masked, 1)) == message.format("days")
+    assert refusal(lambda: CAL.working_days_between_many(masked, masked)) == message.format(
+        "starts"
+    )
+    assert refusal(lambda: CAL.add_working_days_many(GRID, np.ma.ones((2, 2)))) == (
+        message.format("n")
+    )
+
+
+def test_an_n_of_days_is_refused_as_the_scalar_method_refuses_it():
+    seconds = np.array(["2019-05-04T00:00:00"] * 4, dtype="datetime64[s]").reshape(2, 2)
+    assert refusal(lambda: CAL.add_working_days_many(GRID, seconds)).startswith(
+        "item 0: n must be an integer (got datetime"
+    )
 
 
 SATURDAY, FRIDAY = date(2019, 4, 27), date(2019, 4, 26)

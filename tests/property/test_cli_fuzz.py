@@ -13,7 +13,6 @@ from cchc_rules.cli import main
 from tests._shared import ASSESSMENT_HEADER, deep_json
 
 DEEP = deep_json(100_000)
-HEADER = ASSESSMENT_HEADER
 
 FILES = {
     "deep.json": DEEP,
@@ -24,9 +23,9 @@ FILES = {
     "surrogate.json": '[{"unit": "S\\ud800", "kind": "DEPARTMENT", "head": "A", "year": 2019, '
     '"index_score": 90}]',
     "report.json": json.dumps({"assigned": int("9" * 4000), "late_pct": "1e999999"}),
-    "cell.csv": HEADER + "x" * 140_000 + ",DEPARTMENT,,A,2019,90,\n",
-    "deep_cell.csv": HEADER + 'S,DEPARTMENT,,A,2019,90,"' + "[" * 50_000 + '"\n',
-    "controls.csv": HEADER + "S\x1b[2J\x00,DEPARTMENT,,A\r,2019,9e9999,\n",
+    "cell.csv": ASSESSMENT_HEADER + "x" * 140_000 + ",DEPARTMENT,,A,2019,90,\n",
+    "deep_cell.csv": ASSESSMENT_HEADER + 'S,DEPARTMENT,,A,2019,90,"' + "[" * 50_000 + '"\n',
+    "controls.csv": ASSESSMENT_HEADER + "S\x1b[2J\x00,DEPARTMENT,,A\r,2019,9e9999,\n",
     "nul.csv": "\x00" * 1000,
     "bom16.csv": "\ufeffunit,kind\n",
     "book.toml": "a = " + DEEP,
