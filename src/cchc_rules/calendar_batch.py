@@ -208,8 +208,8 @@ def add_working_days_many(cal: WorkingCalendar, days: Any, n: Any) -> Any:
 
 
 def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> Any:
-    np = _numpy_array(starts, "starts")
-    if _is_days(np, starts) and _is_days(np, ends) and ends.shape == starts.shape:
+    np, np_ends = _numpy_array(starts, "starts"), _numpy_array(ends, "ends")
+    if _is_days(np, starts) and _is_days(np_ends, ends) and ends.shape == starts.shape:
         return _working_days_between_array(np, cal, starts, ends)
     np_starts, firsts = _items("starts", starts)
     np_ends, lasts = _items("ends", ends)

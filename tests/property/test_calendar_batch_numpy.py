@@ -224,6 +224,8 @@ def test_a_masked_array_is_refused_not_read_through_its_mask():
     assert refusal(lambda: CAL.working_days_between_many(masked, masked)) == message.format(
         "starts"
     )
+    plain = as_array([date(2019, 5, 4), date(2019, 5, 6)])
+    assert refusal(lambda: CAL.working_days_between_many(plain, masked)) == message.format("ends")
     assert refusal(lambda: CAL.add_working_days_many(GRID, np.ma.ones((2, 2)))) == (
         message.format("n")
     )
