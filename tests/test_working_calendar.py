@@ -277,3 +277,105 @@ def test_a_changes_file_may_change_the_first_and_the_last_day_of_the_range(tmp_p
         True,
         False,
     )
+
+
+# -- what the confirmation queries and the checked offset path say and answer ------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: WorkingCalendar(date(2019, 2, 1), date(2019, 1, 1)),
+            "last must not be before first (got 2019-02-01 to 2019-01-01)",
+        ),
+        (
+            lambda: WorkingCalendar(date(2019, 1, 1), date(2019, 1, 2), confirmed="x"),
+            "confirmed must be a (confirmed_from, confirmed_through) pair of dates (got str 'x')",
+        ),
+        (
+            lambda: WorkingCalendar(date(2019, 1, 1), date(2019, 1, 2), confirmed=("x", None)),
+            "confirmed_from must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: WorkingCalendar(
+                date(2019, 1, 1), date(2019, 1, 2), confirmed=(date(2019, 1, 1), 5)
+            ),
+            "confirmed_through must be a datetime.date (got int 5)",
+        ),
+        (lambda: CAL.is_confirmed("x"), "day must be a datetime.date (got str 'x')"),
+        (
+            lambda: CAL.index_of(date(2017, 12, 31)),  # the field it names by default
+            "day 2017-12-31 is outside the calendar's supported range 2018-01-01 to "
+            "2030-12-31; the days off outside it are not known. Extend it with "
+            "public_sector_calendar(first_year=..., last_year=...) and add that year's "
+            "published days off with WorkingCalendar.with_changes_from(file) (on the "
+            "command line: --calendar-changes FILE)",
+        ),
+        (
+            lambda: CAL.is_confirmed_between("x", date(2019, 1, 1)),
+            "start must be a datetime.date (got str 'x')",
+        ),
+        (
+            lambda: CAL.is_confirmed_between(date(2019, 1, 1), "y"),
+            "end must be a datetime.date (got str 'y')",
+        ),
+        (
+            lambda: CAL.with_changes(source="s", confirmed_through="z"),
+            "confirmed_through must be a datetime.date (got str 'z')",
+        ),
+        (
+            lambda: CAL.add_working_days(date(2030, 12, 30), 2),
+            "2 working days from day 2030-12-30 falls outside the calendar's supported range "
+            "2018-01-01 to 2030-12-31. Extend it with public_sector_calendar(first_year=..., "
+            "last_year=...) and add that year's published days off with "
+            "WorkingCalendar.with_changes_from(file) (on the command line: "
+            "--calendar-changes FILE)",
+        ),
+    ],
+)
+def test_the_range_and_confirmation_queries_say_exactly_what_they_refuse(call, message):
+    assert refusal(call) == message
+
+
+def test_the_checked_offset_path_answers_as_the_quick_one():
+    class Day(date):  # a subclass of date, and an int subclass, take the checked path
+        pass
+
+    class Int(int):
+        pass
+
+    for day in (date(2019, 4, 26), date(2019, 4, 27), date(2019, 5, 2)):
+        for n in (-3, -1, 0, 1, 2, 5):
+            expected = CAL.add_working_days(day, n)
+            as_subclass = Day(day.year, day.month, day.day)
+            assert CAL.add_working_days(as_subclass, n) == expected, (day, n)
+            assert CAL.add_working_days(day, Int(n)) == expected, (day, n)
+
+
+def test_a_confirmed_span_is_inclusive_and_a_change_keeps_where_it_starts():
+    assert CAL.is_confirmed_between(date(2018, 1, 1), date(2026, 12, 31))
+    assert not CAL.is_confirmed_between(date(2018, 1, 1), date(2027, 1, 1))
+    wider = public_sector_calendar(2016, 2030)  # confirmed from 1/1/2018 only
+    later = wider.with_changes(source="CV 1", confirmed_through=date(2027, 12, 31))
+    assert (later.is_confirmed(date(2017, 6, 1)), later.is_confirmed(date(2027, 6, 1))) == (
+        False,
+        True,
+    )
+    one_day = WorkingCalendar(
+        date(2019, 1, 1), date(2019, 1, 31), confirmed=(date(2019, 1, 10), date(2019, 1, 10))
+    )
+    extended = one_day.with_changes(source="CV 2", confirmed_through=date(2019, 1, 20))
+    assert (extended.is_confirmed(date(2019, 1, 9)), extended.is_confirmed(date(2019, 1, 15))) == (
+        False,
+        True,
+    )
+    nothing = WorkingCalendar(
+        date(2019, 1, 1), date(2019, 1, 31), confirmed=(date(2030, 1, 1), date(2030, 1, 2))
+    )
+    assert nothing.confirmed_through == date(2018, 12, 31)  # the day before its first
+    settled = nothing.with_changes(source="CV 3", confirmed_through=date(2019, 1, 15))
+    assert (settled.is_confirmed(date(2019, 1, 1)), settled.is_confirmed(date(2019, 1, 16))) == (
+        True,
+        False,
+    )
