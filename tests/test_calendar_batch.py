@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from cchc_rules import InvalidInputError, InvalidTypeError, OutOfRangeError
-from tests._shared import CAL
+from tests._shared import CAL, refusal
 
 FIRST, LAST = CAL.supported_range
 SPEC_DAYS = [date(2019, 4, 26), date(2019, 5, 4), date(2019, 6, 3), date(2019, 4, 27)]
@@ -76,6 +76,25 @@ def test_arrays_of_another_unit_are_refused_with_the_conversion_to_make():
         CAL.is_working_day_many(stamps)
     days = stamps.astype("datetime64[D]")
     assert CAL.is_working_day_many(days).tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        (lambda stamps, _days: CAL.is_working_day_many(stamps), "days"),
+        (lambda stamps, _days: CAL.add_working_days_many(stamps, 1), "days"),
+        (lambda stamps, days: CAL.working_days_between_many(stamps, days), "starts"),
+        (lambda stamps, days: CAL.working_days_between_many(days, stamps), "ends"),
+    ],
+)
+def test_an_array_of_another_unit_is_refused_by_its_name_with_its_unit(query, field):
+    np = pytest.importorskip("numpy")
+    stamps = np.array(["2019-06-03T00:00"], dtype="datetime64[ns]")
+    days = stamps.astype("datetime64[D]")
+    assert refusal(lambda: query(stamps, days)) == (
+        f"{field} must be an array of datetime64[D] days (got datetime64[ns]); convert it "
+        "with .astype('datetime64[D]')"
+    )
 
 
 def test_arrays_take_their_n_as_an_int_list_or_integer_array():
@@ -198,6 +217,15 @@ def test_an_object_array_the_scalar_method_answers_item_by_item_gives_an_array()
     assert between.tolist() == [
         CAL.working_days_between(a, b) for a, b in zip(days, days[::-1], strict=True)
     ]
+    # beside a list, in either place, the array is what is answered in
+    for starts, ends in ((days, list(days[::-1])), (list(days), days[::-1])):
+        between = CAL.working_days_between_many(starts, ends)
+        assert isinstance(between, np.ndarray)
+        assert between.tolist() == [0, 0]
+    added = CAL.add_working_days_many(days, 1)
+    assert isinstance(added, np.ndarray)
+    assert added.dtype == np.dtype("datetime64[D]")
+    assert added.tolist() == [date(2019, 5, 2), date(2019, 5, 2)]
 
 
 @pytest.mark.parametrize(("day", "n"), [(LAST, 1), (FIRST, -1), (LAST, 10**6), (FIRST, -(10**6))])

@@ -44,6 +44,13 @@ from tests._shared import refusal
         ),
         (lambda: check_percentage(-1, 0, "1"), "part must be at least 0 (got -1)"),
         (lambda: check_percentage(1, "0", "1"), "whole must be an integer (got str '0')"),
+        (
+            lambda: percent_of(3, 0),
+            "a percentage of zero has no value (got 3 of 0): nothing was assigned",
+        ),
+        (lambda: check_percentage(1, 2, "50", " "), "field must not be empty (got ' ')"),
+        (lambda: check_percentage(1, 2, "50", 5), "field must be text (got int 5)"),
+        (lambda: check_percentage(1, 2, "50", "x_pct", ""), "label_vi must not be empty (got '')"),
     ],
 )
 def test_report_messages_name_the_field_what_was_expected_and_what_arrived(call, message):

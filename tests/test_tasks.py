@@ -144,6 +144,18 @@ def test_status_labels():
             "by must be 'unit', 'area' or a function (got 'head')",
         ),
         (lambda: tally_by(None, date(2019, 1, 1)), "tasks must be a list (got NoneType None)"),
+        (
+            lambda: Task("Báo cáo", date(2019, 5, 1), assigned=date(2019, 5, 2)),
+            "due must not be before assigned 2019-05-02 (got 2019-05-01) in task 'Báo cáo'",
+        ),
+        (
+            lambda: Task("t", date(2019, 5, 10), date(2019, 5, 1), assigned=date(2019, 5, 2)),
+            "completed must not be before assigned 2019-05-02 (got 2019-05-01) in task 't'",
+        ),
+        (
+            lambda: TaskTally(0, 0, 0, 0, 0, 0).percent("late"),
+            "late has no percentage: no tasks were assigned (assigned is 0)",
+        ),
     ],
 )
 def test_task_messages_name_the_field_what_was_expected_and_what_arrived(call, message):

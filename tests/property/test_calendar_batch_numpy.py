@@ -231,6 +231,23 @@ def test_a_masked_array_is_refused_not_read_through_its_mask():
     )
 
 
+def test_an_array_of_floats_is_read_item_by_item_whatever_its_bits():
+    # floats whose bits are the day numbers of days in the range: not days
+    floats = GRID.view(np.int64).view(np.float64)
+    first = floats.flat[0].item()
+    _refused_like_the_scalar(lambda: CAL.is_working_day_many(floats), 0, CAL.is_working_day, first)
+    _refused_like_the_scalar(
+        lambda: CAL.add_working_days_many(floats, 1), 0, CAL.add_working_days, first, 1
+    )
+    _refused_like_the_scalar(
+        lambda: CAL.working_days_between_many(floats, floats),
+        0,
+        CAL.working_days_between,
+        first,
+        first,
+    )
+
+
 def test_an_n_of_days_is_refused_as_the_scalar_method_refuses_it():
     seconds = np.array(["2019-05-04T00:00:00"] * 4, dtype="datetime64[s]").reshape(2, 2)
     assert refusal(lambda: CAL.add_working_days_many(GRID, seconds)).startswith(
