@@ -188,3 +188,40 @@ def test_rows_after_a_blank_row_are_still_read(tmp_path):
         (date(2027, 2, 20), True),
         (date(2027, 2, 21), False),
     ]
+
+
+def test_the_optional_cells_are_the_source_s_article_location_and_note(tmp_path):
+    csv_path = _write(
+        tmp_path,
+        "Day,Status,Name,Instrument,Article,Location,Provenance,Note\n"
+        "2027-02-11,off,x,CV 1,Điều 2,https://example.vn/cv-1,verified,ví dụ\n",
+    )
+    json_path = _write(
+        tmp_path,
+        '[{"day": "2027-02-11", "status": "off", "name": "x", "instrument": "CV 1",'
+        ' "note": "ví dụ", "location": "https://example.vn/cv-1", "article": "Điều 2",'
+        ' "provenance": "verified"}]',
+        "changes.json",
+    )
+    for path in (csv_path, json_path):
+        (day,) = load_calendar_changes(path)
+        source = day.source
+        assert (source.instrument, source.article, source.location, source.note) == (
+            "CV 1",
+            "Điều 2",
+            "https://example.vn/cv-1",
+            "ví dụ",
+        )
+        assert source.provenance is Provenance.VERIFIED
+
+
+def test_a_day_given_twice_is_refused_naming_the_file_and_both_rows(tmp_path):
+    path = _write(
+        tmp_path,
+        "day,status,name,instrument\n2027-02-11,off,x,CV 1\n11/02/2027,working,y,CV 1\n",
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        load_calendar_changes(path)
+    assert str(caught.value) == (
+        f"{path} has 1 problem:\n  row 3, day: 2027-02-11 appears more than once (first in row 2)"
+    )

@@ -501,3 +501,87 @@ def test_a_changes_file_with_a_day_outside_the_range_names_the_day_and_the_range
         "2031-01-06 is outside the calendar's supported range 2018-01-01 to 2030-12-31. "
         "Extend it with public_sector_calendar("
     )
+
+
+def test_an_instrument_as_a_dict_names_every_field():
+    from cchc_rules.calendar_table import CalendarInstrument
+
+    notice = CalendarInstrument(
+        "CV-1", "Công văn", "1/VPCP", date(2025, 12, 25), "Văn phòng Chính phủ",
+        "a swap", "https://example.vn/cv-1", Provenance.VERIFIED, "ví dụ",
+    )  # fmt: skip
+    assert notice.to_dict() == {
+        "id": "CV-1",
+        "kind": "Công văn",
+        "number": "1/VPCP",
+        "issued": "2025-12-25",
+        "issuer": "Văn phòng Chính phủ",
+        "subject": "a swap",
+        "url": "https://example.vn/cv-1",
+        "provenance": "verified",
+        "note": "ví dụ",
+    }
+    schedule = CalendarInstrument(
+        "LICH-1", "Lịch nghỉ", None, None, "Chính phủ", "days off", None,
+        Provenance.UNVERIFIED, None,
+    )  # fmt: skip
+    assert schedule.to_dict() == {
+        "id": "LICH-1",
+        "kind": "Lịch nghỉ",
+        "number": None,
+        "issued": None,
+        "issuer": "Chính phủ",
+        "subject": "days off",
+        "url": None,
+        "provenance": "unverified",
+        "note": None,
+    }
+
+
+def test_the_shipped_table_is_read_as_utf8_whatever_the_locale():
+    """Under an ASCII locale (no UTF-8 mode, no locale coercion) the Vietnamese names
+    of the table still read as written."""
+    import os
+
+    code = (
+        "from cchc_rules.calendar_table import calendar_instruments, shipped_days;"
+        "print(ascii((shipped_days()[0].name_vi, calendar_instruments()[0].kind)))"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+           "PYTHONPATH": os.pathsep.join(sys.path)}  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    from cchc_rules.calendar_table import calendar_instruments, shipped_days
+
+    names = (shipped_days()[0].name_vi, calendar_instruments()[0].kind)
+    assert not "".join(names).isascii()
+    assert out.strip() == ascii(names)
+
+
+def test_holidays_english_names_are_english_whatever_the_locale(monkeypatch):
+    from cchc_rules.calendar_table import holidays_days
+
+    monkeypatch.setenv("LANGUAGE", "vi")
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    found = {day: (vi, en) for day, _working, vi, en, _kind in holidays_days(2032, 2032)}
+    assert found[date(2032, 1, 1)] == ("Tết Dương lịch", "New Year's Day")
+
+
+def test_a_make_up_day_without_its_day_off_in_holidays_has_a_plain_name(monkeypatch):
+    """Were ``holidays`` to list a make-up Saturday without the day off it pays for,
+    the day is named without one."""
+    from cchc_rules.calendar_table import holidays_days
+
+    real = holidays.country_holidays
+
+    def without_the_swap(*args, **kwargs):
+        found = real(*args, **kwargs)
+        found.pop(date(2019, 4, 29))  # the day off for Saturday 4/5/2019
+        return found
+
+    monkeypatch.setattr(holidays, "country_holidays", without_the_swap)
+    made_up = [d for d in holidays_days(2019, 2019) if d[0] == date(2019, 5, 4)]
+    assert made_up == [
+        (date(2019, 5, 4), True, "Ngày làm việc bù", "Make-up working day", "make_up")
+    ]

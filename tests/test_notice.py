@@ -91,8 +91,13 @@ def test_unannounced_inspection_needs_no_notice_explicitly():
 
 @pytest.mark.parametrize("day", [date(2019, 5, 31), date(2020, 1, 2)])
 def test_plan_rejects_days_outside_its_window(day):
-    with pytest.raises(OutOfRangeError, match="outside the 2019 plan's window 2019-06-01"):
-        PLAN.notice_for(day)
+    for call in (lambda: PLAN.notice_for(day), lambda: PLAN.notice_is_sufficient(None, day)):
+        with pytest.raises(OutOfRangeError) as caught:
+            call()
+        assert str(caught.value) == (
+            f"inspection_day {day.isoformat()} is outside the 2019 plan's window "
+            "2019-06-01 to 2019-12-31"
+        )
 
 
 def test_plan_validation():
@@ -119,6 +124,18 @@ def test_plan_validation():
         (
             lambda: notice_is_sufficient("n", date(2019, 6, 3)),
             "notice_day must be a datetime.date (got str 'n')",
+        ),
+        (
+            lambda: latest_notice_date("2019-06-03"),
+            "inspection_day must be a datetime.date (got str '2019-06-03')",
+        ),
+        (
+            lambda: latest_notice_date(date(2019, 6, 3), True),
+            "working_days must be an integer (got bool True)",
+        ),
+        (
+            lambda: latest_notice_date(date(2019, 6, 3), 5.0),
+            "working_days must be an integer (got float 5.0)",
         ),
         (
             lambda: notice_is_sufficient(date(2019, 5, 1), "i"),
@@ -190,3 +207,17 @@ def test_the_plan_cites_its_notice_days_and_its_window_apart():
     assert plain.citations() == {"notice_working_days": plain.source, "window": plain.source}
     with pytest.raises(InvalidTypeError, match="notice_source must be a Source or None"):
         InspectionPlan(2020, date(2020, 3, 1), date(2020, 11, 30), notice_source="QĐ 1")
+
+
+def test_latest_notice_date_in_a_calendar_that_starts_in_year_one():
+    """The quick path finds a day by its ordinal minus the calendar's first ordinal;
+    here that first ordinal is 1, so no other offset could land outside the range."""
+    cal = WorkingCalendar(date(1, 1, 1), date(1, 12, 31))
+    for day, expected in [
+        (date(1, 6, 4), date(1, 6, 1)),  # Monday: the Friday before
+        (date(1, 6, 5), date(1, 6, 4)),
+        (date(1, 6, 6), date(1, 6, 5)),
+    ]:
+        assert latest_notice_date(day, 0, calendar=cal) == expected
+        assert cal.add_working_days(day, -1) == expected
+    assert latest_notice_date(date(1, 6, 11), 4, calendar=cal) == date(1, 6, 4)
