@@ -4,6 +4,7 @@ as a cross-check only."""
 
 import csv
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -541,8 +542,6 @@ def test_an_instrument_as_a_dict_names_every_field():
 def test_the_shipped_table_is_read_as_utf8_whatever_the_locale():
     """Under an ASCII locale (no UTF-8 mode, no locale coercion) the Vietnamese names
     of the table still read as written."""
-    import os
-
     code = (
         "from cchc_rules.calendar_table import calendar_instruments, shipped_days;"
         "print(ascii((shipped_days()[0].name_vi, calendar_instruments()[0].kind)))"
