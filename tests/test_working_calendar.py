@@ -353,29 +353,30 @@ def test_the_checked_offset_path_answers_as_the_quick_one():
             assert CAL.add_working_days(day, Int(n)) == expected, (day, n)
 
 
+def _confirmed_after_a_change(cal, through, *days):
+    """Whether each of ``days`` is confirmed once ``cal`` is changed, on the
+    caller's word, to be confirmed through ``through``."""
+    changed = cal.with_changes(source="CV 1", confirmed_through=through)
+    return tuple(changed.is_confirmed(day) for day in days)
+
+
 def test_a_confirmed_span_is_inclusive_and_a_change_keeps_where_it_starts():
     assert CAL.is_confirmed_between(date(2018, 1, 1), date(2026, 12, 31))
     assert not CAL.is_confirmed_between(date(2018, 1, 1), date(2027, 1, 1))
     wider = public_sector_calendar(2016, 2030)  # confirmed from 1/1/2018 only
-    later = wider.with_changes(source="CV 1", confirmed_through=date(2027, 12, 31))
-    assert (later.is_confirmed(date(2017, 6, 1)), later.is_confirmed(date(2027, 6, 1))) == (
-        False,
-        True,
-    )
+    assert _confirmed_after_a_change(
+        wider, date(2027, 12, 31), date(2017, 6, 1), date(2027, 6, 1)
+    ) == (False, True)
     one_day = WorkingCalendar(
         date(2019, 1, 1), date(2019, 1, 31), confirmed=(date(2019, 1, 10), date(2019, 1, 10))
     )
-    extended = one_day.with_changes(source="CV 2", confirmed_through=date(2019, 1, 20))
-    assert (extended.is_confirmed(date(2019, 1, 9)), extended.is_confirmed(date(2019, 1, 15))) == (
-        False,
-        True,
-    )
+    assert _confirmed_after_a_change(
+        one_day, date(2019, 1, 20), date(2019, 1, 9), date(2019, 1, 15)
+    ) == (False, True)
     nothing = WorkingCalendar(
         date(2019, 1, 1), date(2019, 1, 31), confirmed=(date(2030, 1, 1), date(2030, 1, 2))
     )
     assert nothing.confirmed_through == date(2018, 12, 31)  # the day before its first
-    settled = nothing.with_changes(source="CV 3", confirmed_through=date(2019, 1, 15))
-    assert (settled.is_confirmed(date(2019, 1, 1)), settled.is_confirmed(date(2019, 1, 16))) == (
-        True,
-        False,
-    )
+    assert _confirmed_after_a_change(
+        nothing, date(2019, 1, 15), date(2019, 1, 1), date(2019, 1, 16)
+    ) == (True, False)
