@@ -214,14 +214,14 @@ def working_days_between_many(cal: WorkingCalendar, starts: Any, ends: Any) -> A
     np_starts, firsts = _items("starts", starts)
     np_ends, lasts = _items("ends", ends)
     np = np_starts or np_ends
+    asked = starts if np_starts is not None else ends  # the array, whose shape answers
     _fitting("ends", ends, lasts, "starts", starts, len(firsts))
     firsts_at, lasts_at = _indices_of(cal, firsts), _indices_of(cal, lasts)
     if firsts_at is not None and lasts_at is not None:
         after = _listed(cal)[2]
         counted = [after[j] - after[i] for i, j in zip(firsts_at, lasts_at, strict=True)]
-        return _back(np, counted, "int64", starts if np_starts else ends)
-    answers = _one_by_one(cal.working_days_between, firsts, lasts)
-    return _back(np, answers, "int64", starts if np_starts else ends)
+        return _back(np, counted, "int64", asked)
+    return _back(np, _one_by_one(cal.working_days_between, firsts, lasts), "int64", asked)
 
 
 def _one_by_one(query: Callable[..., Any], *columns: list[Any]) -> list[Any]:
